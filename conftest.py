@@ -1,0 +1,78 @@
+"""Fixtures shared by every app's tests: a small federation with sections and staff."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from federations.factories import FederationPageFactory, UnitFactory, home_page_for
+from federations.models import Level
+from federations.permissions import editors_group_name, moderators_group_name
+
+
+def make_user(username: str, *groups: str, **extra):
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw", **extra)
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+@pytest.fixture
+def federation(db):
+    """Confederation (home) with two provinces that publish, each with an editor and a moderator."""
+    confederation = UnitFactory(
+        code="TLD",
+        name_vi="Tổng Liên đoàn Lao động Việt Nam",
+        name_en="Vietnam General Confederation of Labour",
+    )
+    hanoi = UnitFactory(
+        parent=confederation,
+        code="HN",
+        level=Level.FEDERATION,
+        name_vi="Liên đoàn Lao động thành phố Hà Nội",
+        name_en="Hanoi Federation of Labour",
+    )
+    saigon = UnitFactory(
+        parent=confederation,
+        code="HCM",
+        level=Level.FEDERATION,
+        name_vi="Liên đoàn Lao động Thành phố Hồ Chí Minh",
+        name_en="Ho Chi Minh City Federation of Labour",
+    )
+    cau_giay = UnitFactory(
+        parent=hanoi, code="HN-CG", level=Level.UPPER, name_vi="Liên đoàn Lao động quận Cầu Giấy"
+    )
+    grassroots = UnitFactory(
+        parent=cau_giay, code="HN-CG-01", name_vi="Công đoàn cơ sở Trường Tiểu học Nghĩa Tân"
+    )
+    home = home_page_for(confederation)
+    hanoi_section = FederationPageFactory(parent=home, unit=hanoi, slug="ha-noi")
+    saigon_section = FederationPageFactory(parent=home, unit=saigon, slug="tp-ho-chi-minh")
+    return SimpleNamespace(
+        confederation=confederation,
+        hanoi=hanoi,
+        saigon=saigon,
+        cau_giay=cau_giay,
+        grassroots=grassroots,
+        home=home,
+        hanoi_section=hanoi_section,
+        saigon_section=saigon_section,
+        hanoi_editor=make_user("editor.hn", editors_group_name(hanoi)),
+        hanoi_moderator=make_user("moderator.hn", moderators_group_name(hanoi)),
+        saigon_editor=make_user("editor.hcm", editors_group_name(saigon)),
+        saigon_moderator=make_user("moderator.hcm", moderators_group_name(saigon)),
+    )
+
+
+@pytest.fixture
+def federation_with_translations(federation):
+    """The federation with its home and Hanoi section published in English and Japanese."""
+    from demo.translation import translate
+
+    for page in (federation.home, federation.hanoi_section):
+        page.save_revision().publish()
+    translate(federation.home, "en", {federation.home.title: "Vietnam General Confederation of Labour"})
+    translate(federation.home, "ja", {federation.home.title: "ベトナム労働総同盟"})
+    translate(federation.hanoi_section, "en", {federation.hanoi_section.title: "Hanoi Federation of Labour"})
+    return federation
