@@ -1,7 +1,7 @@
 """Translate demo pages and snippets through wagtail-localize, as a translator would."""
 
 from django.db import models
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 
@@ -25,4 +25,9 @@ def translate(instance: models.Model, language_code: str, strings: dict[str, str
                 translation_of=segment.string, locale=locale, context=segment.context, defaults={"data": text}
             )
     translation.save_target(publish=True)
-    return instance.get_translation(locale)
+    translated = instance.get_translation(locale)
+    # wagtail-localize publishes on commit; inside a transaction (tests) do it now.
+    if isinstance(translated, Page) and not translated.live:
+        translated.get_latest_revision().publish()
+        translated.refresh_from_db()
+    return translated

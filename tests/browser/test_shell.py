@@ -4,7 +4,8 @@ import pytest
 
 from tests.browser.conftest import assert_accessible
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback restores what migrations created (root page, collection) after each flush.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_home_renders_in_vietnamese_switches_to_english_and_searches(page, federation_with_translations):
@@ -30,7 +31,7 @@ def test_home_renders_in_vietnamese_switches_to_english_and_searches(page, feder
 def test_unit_browser_finds_a_unit_without_diacritics(page, federation):
     page.goto("/vi/don-vi/")
     page.get_by_label("Tìm đơn vị theo tên hoặc mã (không cần dấu)").fill("nghia tan")
-    page.get_by_role("button", name="Tìm").click()
+    page.get_by_role("button", name="Tìm", exact=True).click()
     page.get_by_role("link", name="Công đoàn cơ sở Trường Tiểu học Nghĩa Tân").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Công đoàn cơ sở Trường Tiểu học Nghĩa Tân"
     assert_accessible(page)
