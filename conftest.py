@@ -76,3 +76,12 @@ def federation_with_translations(federation):
     translate(federation.home, "ja", {federation.home.title: "ベトナム労働総同盟"})
     translate(federation.hanoi_section, "en", {federation.hanoi_section.title: "Hanoi Federation of Labour"})
     return federation
+
+
+@pytest.fixture
+def english():
+    """Run the test in English, for assertions on message texts (the default language is Vietnamese)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -8,6 +8,9 @@ from federations.models import Level, Unit
 
 HEADER = "code,parent_code,level,name_vi,name_en,province\n"
 
+# Message texts are asserted in English; one test checks the Vietnamese catalogue.
+pytestmark = pytest.mark.usefixtures("english")
+
 GOOD = (
     HEADER
     + """\
@@ -145,6 +148,16 @@ def test_command_reports_lines_and_fails(tmp_path):
 
     assert "line 3: unknown parent NOPE" in stderr.getvalue()
     assert Unit.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_errors_are_reported_in_vietnamese_by_default():
+    from django.utils import translation
+
+    with translation.override("vi"):
+        errors = errors_of(HEADER + "TLD,,confederation,Tổng,,\nX,NOPE,federation,X,,\n")
+
+    assert errors == [(3, "không có đơn vị cấp trên NOPE")]
 
 
 @pytest.mark.django_db

@@ -39,6 +39,18 @@ def chromium_executable() -> str:
     raise RuntimeError("Chromium is not installed: `apt-get install chromium` (CI does this).")
 
 
+@pytest.fixture(autouse=True)
+def wagtail_roots(transactional_db):
+    """Browser tests need committed data (the live server is another thread), so they are
+    transactional, and each flush removes what Wagtail's migrations made: recreate it."""
+    from wagtail.models import Collection, Locale, Page
+
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.exists():
+        Page.add_root(title="Root", slug="root", locale=Locale.get_default())
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

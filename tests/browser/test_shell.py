@@ -4,8 +4,7 @@ import pytest
 
 from tests.browser.conftest import assert_accessible
 
-# serialized_rollback restores what migrations created (root page, collection) after each flush.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = pytest.mark.browser
 
 
 def test_home_renders_in_vietnamese_switches_to_english_and_searches(page, federation_with_translations):
