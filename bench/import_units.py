@@ -17,24 +17,47 @@ import random
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_URL = "postgres://postgres@127.0.0.1:5432/portal_bench_units"
 
-PROVINCES = ["Hà Nội", "TP. Hồ Chí Minh", "Đà Nẵng", "Hải Phòng", "Cần Thơ", "Bắc Ninh", "Bình Dương",
-             "Đồng Nai", "Thanh Hóa", "Nghệ An", "Quảng Ninh", "Thái Nguyên", "Khánh Hòa", "Long An"]
-WORKPLACES = ["Công ty TNHH May", "Công ty Cổ phần Cơ khí", "Trường Tiểu học", "Bệnh viện Đa khoa",
-              "Công ty TNHH Điện tử", "Ủy ban nhân dân xã", "Công ty Cổ phần Thực phẩm", "Trường THCS"]
+PROVINCES = [
+    "Hà Nội",
+    "TP. Hồ Chí Minh",
+    "Đà Nẵng",
+    "Hải Phòng",
+    "Cần Thơ",
+    "Bắc Ninh",
+    "Bình Dương",
+    "Đồng Nai",
+    "Thanh Hóa",
+    "Nghệ An",
+    "Quảng Ninh",
+    "Thái Nguyên",
+    "Khánh Hòa",
+    "Long An",
+]
+WORKPLACES = [
+    "Công ty TNHH May",
+    "Công ty Cổ phần Cơ khí",
+    "Trường Tiểu học",
+    "Bệnh viện Đa khoa",
+    "Công ty TNHH Điện tử",
+    "Ủy ban nhân dân xã",
+    "Công ty Cổ phần Thực phẩm",
+    "Trường THCS",
+]
 PLACES = ["Sông Hồng", "Phú Mỹ", "Tân Thuận", "Hòa Khánh", "Quế Võ", "Yên Phong", "Đông Anh", "Nghĩa Đô"]
 
 
 def generate_csv(path: Path, total: int, seed: int = 2026) -> None:
     """1 confederation, 83 federations, ~9 upper-level unions each, grassroots for the rest."""
     rng = random.Random(seed)
-    rows = ["code,parent_code,level,name_vi,name_en,province",
-            "TLD,,confederation,Tổng Liên đoàn Lao động Việt Nam,Vietnam General Confederation of Labour,"]
+    rows = [
+        "code,parent_code,level,name_vi,name_en,province",
+        "TLD,,confederation,Tổng Liên đoàn Lao động Việt Nam,Vietnam General Confederation of Labour,",
+    ]
     uppers = []
     for f in range(83):
         province = PROVINCES[f % len(PROVINCES)]
@@ -91,18 +114,38 @@ print("RESULT " + json.dumps(result))
 
 
 def run_child(database_url: str, mode: str, csv_path: Path, sample: int) -> dict:
-    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "config.settings.test",
-           "PYTHONPATH": str(ROOT)}
-    out = subprocess.run([sys.executable, "-c", CHILD, mode, str(csv_path), str(sample)], cwd=ROOT, env=env,
-                         capture_output=True, text=True, check=True)
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "PYTHONPATH": str(ROOT),
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, mode, str(csv_path), str(sample)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     line = next(line for line in out.stdout.splitlines() if line.startswith("RESULT "))
-    return json.loads(line[len("RESULT "):])
+    return json.loads(line[len("RESULT ") :])
 
 
 def ensure_postgres_database() -> bool:
-    check = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-tAc",
-                            "SELECT 1 FROM pg_database WHERE datname='portal_bench_units'"],
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        [
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-tAc",
+            "SELECT 1 FROM pg_database WHERE datname='portal_bench_units'",
+        ],
+        capture_output=True,
+        text=True,
+    )
     if check.returncode != 0:
         return False
     if check.stdout.strip() != "1":
@@ -111,7 +154,9 @@ def ensure_postgres_database() -> bool:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--units", type=int, default=123_000)
     parser.add_argument("--sample", type=int, default=2000, help="units added one by one for the baseline")
     parser.add_argument("--no-postgres", action="store_true")
@@ -129,15 +174,25 @@ def main() -> None:
             baseline = run_child(url, "baseline", csv_path, args.sample)
             extrapolated = baseline["add_child_per_unit_s"] * args.units
             print(f"\n{name}")
-            print(f"  import of {measured['created']:,} units: {measured['import_s']:.1f} s "
-                  f"(target < 60 s), tree consistent: {measured['tree_ok']}")
-            print(f"  re-import, nothing changed ({measured['reimport_unchanged']:,} unchanged): "
-                  f"{measured['reimport_s']:.1f} s")
-            print(f"  peak memory of the importing process: {measured['peak_rss_mb']:.0f} MB (target < 500 MB)")
-            print(f"  baseline, treebeard add_child() one by one: {baseline['add_child_per_unit_s'] * 1000:.2f} ms"
-                  f"/unit, {extrapolated:.0f} s extrapolated to {args.units:,} units")
-            print(f"  ratio import / baseline: {measured['import_s'] / extrapolated:.3f} "
-                  f"({extrapolated / measured['import_s']:.0f}x faster)")
+            print(
+                f"  import of {measured['created']:,} units: {measured['import_s']:.1f} s "
+                f"(target < 60 s), tree consistent: {measured['tree_ok']}"
+            )
+            print(
+                f"  re-import, nothing changed ({measured['reimport_unchanged']:,} unchanged): "
+                f"{measured['reimport_s']:.1f} s"
+            )
+            print(
+                f"  peak memory of the importing process: {measured['peak_rss_mb']:.0f} MB (target < 500 MB)"
+            )
+            print(
+                f"  baseline, treebeard add_child() one by one: {baseline['add_child_per_unit_s'] * 1000:.2f} ms"
+                f"/unit, {extrapolated:.0f} s extrapolated to {args.units:,} units"
+            )
+            print(
+                f"  ratio import / baseline: {measured['import_s'] / extrapolated:.3f} "
+                f"({extrapolated / measured['import_s']:.0f}x faster)"
+            )
 
 
 if __name__ == "__main__":

@@ -50,8 +50,9 @@ def test_overlong_or_odd_queries_are_searched_as_text(client, federation):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("children", [10, 60])
-def test_unit_page_query_count_does_not_grow_with_children(client, federation, children,
-                                                           django_assert_max_num_queries):
+def test_unit_page_query_count_does_not_grow_with_children(
+    client, federation, children, django_assert_max_num_queries
+):
     for number in range(children):
         UnitFactory(parent=federation.cau_giay, level=Level.GRASSROOTS, code=f"HN-CG-X{number}")
     client.get("/vi/don-vi/HN-CG/")

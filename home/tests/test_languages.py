@@ -77,7 +77,9 @@ def test_not_found_page_is_in_the_visitors_language(client, federation_with_tran
 
 
 @pytest.mark.django_db
-def test_home_page_query_count_is_bounded(client, federation_with_translations, django_assert_max_num_queries):
+def test_home_page_query_count_is_bounded(
+    client, federation_with_translations, django_assert_max_num_queries
+):
     client.get("/vi/")  # warm the site and locale caches
     with django_assert_max_num_queries(20):
         response = client.get("/vi/")
