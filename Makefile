@@ -39,8 +39,9 @@ messages: install
 	$(PY) manage.py makemessages --all --no-location --ignore '.venv/*' --ignore 'staticfiles/*'
 	$(PY) manage.py compilemessages --ignore '.venv/*'
 
+# Every benchmark in turn (long: several minutes each); run one with `.venv/bin/python bench/NAME.py`.
 bench: install
-	$(PY) bench/import_units.py
+	for script in bench/*.py; do $(PY) $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

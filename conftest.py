@@ -85,3 +85,11 @@ def english():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached fragments are keyed by ids that tests reuse."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -11,6 +11,7 @@ class User(AbstractUser):
     """
 
     phone = models.CharField(_("phone number"), max_length=20, blank=True, null=True, unique=True)
+    phone_verified = models.BooleanField(_("phone number verified"), default=False)
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"

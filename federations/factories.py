@@ -21,7 +21,8 @@ class UnitFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, parent=None, **kwargs):
         if parent is None:
-            kwargs.setdefault("level", Level.CONFEDERATION)
+            # A root is always the confederation (the declared default level is grassroots).
+            kwargs["level"] = Level.CONFEDERATION
             return model_class.add_root(**kwargs)
         return parent.add_child(**kwargs)
 

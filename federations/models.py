@@ -148,7 +148,14 @@ class FederationPage(Page):
 
     template = "federations/federation_page.html"
     parent_page_types = ["home.HomePage", "federations.FederationPage"]
-    subpage_types = ["federations.FederationPage"]
+    subpage_types = [
+        "federations.FederationPage",
+        "stats.StatisticsPage",
+        "news.NewsIndexPage",
+        "contests.ContestPage",
+        "jobs.JobIndexPage",
+        "legal_library.LegalLibraryPage",
+    ]
 
     class Meta:
         verbose_name = _("federation section")
@@ -167,6 +174,11 @@ class FederationPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["subsections"] = self.get_children().live().public().specific(defer=True)
         return context
+
+
+def parent_section(page: Page) -> FederationPage:
+    """The section directly above `page` (an index page's parent), with its unit, in one query."""
+    return FederationPage.objects.select_related("unit").get(path=page.path[: -page.steplen])
 
 
 def section_for_unit(unit: Unit, locale=None) -> FederationPage | None:

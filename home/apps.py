@@ -17,4 +17,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and site shell")
 
     def ready(self) -> None:
+        from . import shell_cache  # noqa: F401  (connects the cache's signal receivers)
+
         post_migrate.connect(ensure_locales, sender=self)

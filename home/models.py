@@ -18,7 +18,8 @@ class HomePage(FederationPage):
 
     template = "home/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["federations.FederationPage"]
+    # The confederation's section holds what any section holds.
+    subpage_types = FederationPage.subpage_types
 
     class Meta:
         verbose_name = _("home page")

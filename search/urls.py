@@ -5,4 +5,7 @@ from . import views
 
 app_name = "search"
 
-urlpatterns = [path(_("search/"), views.search, name="search")]
+urlpatterns = [
+    path(_("search/"), views.search, name="search"),
+    path(_("search/suggest/"), views.suggest, name="suggest"),
+]

@@ -9,6 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_KEY = "k" * 50
+GOOD_CARD_KEY = "Y2FyZC1rZXktZm9yLXRlc3RzLW9ubHktMzJieXRlcyE="
 
 
 def run_with(settings_module: str, code: str, **env: str) -> subprocess.CompletedProcess:
@@ -48,10 +49,24 @@ def test_production_starts_with_a_real_key_and_hosts():
         "from django.conf import settings; print(settings.DEBUG, settings.ALLOWED_HOSTS)",
         SECRET_KEY=GOOD_KEY,
         ALLOWED_HOSTS="portal.example,www.portal.example",
+        CARD_SIGNING_KEY=GOOD_CARD_KEY,
     )
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False ['portal.example', 'www.portal.example']"
+
+
+def test_production_refuses_to_start_without_the_card_signing_key():
+    result = run_with(
+        "config.settings.production",
+        "print('started')",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="portal.example",
+        CARD_SIGNING_KEY="too-short",
+    )
+
+    assert result.returncode != 0
+    assert "CARD_SIGNING_KEY" in result.stderr
 
 
 def test_database_url_selects_postgresql():
@@ -61,6 +76,7 @@ def test_database_url_selects_postgresql():
         SECRET_KEY=GOOD_KEY,
         ALLOWED_HOSTS="x",
         DATABASE_URL="postgres://u@127.0.0.1:5432/portal",
+        CARD_SIGNING_KEY=GOOD_CARD_KEY,
     )
 
     assert result.stdout.strip() == "django.db.backends.postgresql"

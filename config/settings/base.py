@@ -35,11 +35,14 @@ INSTALLED_APPS = [
     # The portal's own apps (one per domain, see DESIGN.md)
     "accounts",
     "federations",
+    "members",
     "home",
     "search",
     "news",
     "contests",
     "stats",
+    "legal_library",
+    "jobs",
     "demo",
     # Wagtail and friends
     "wagtail_localize",
@@ -49,6 +52,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -65,6 +69,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -81,7 +88,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.second_factor.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -123,6 +132,57 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+    # Unit officers reach the admin (their members only) without a staff group.
+    "members.auth.OfficerAdminAccessBackend",
+]
+
+# Accounts (django-allauth, server-rendered): members sign up with a phone number or an
+# e-mail address (either, see accounts.forms); staff also keep their usernames.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "accounts.forms.PhoneOrEmailSignupForm"}
+ACCOUNT_LOGIN_METHODS = {"username", "email", "phone"}
+ACCOUNT_SIGNUP_FIELDS = ["phone", "email", "password1*", "password2*"]
+# E-mail is verified by link; "mandatory" would need an e-mail from everyone, and many
+# members have none. A phone number is verified by SMS code during sign-up. Linking a
+# membership needs a verified phone or e-mail (members.views.link).
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_PHONE_VERIFICATION_ENABLED = True
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = True
+# A member who forgot the password of a phone-only account logs in by an SMS code.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "/"
+LOGIN_URL = "account_login"
+# Sign-up fields are both optional (one of the two is required by the form), which
+# allauth's cross-check cannot see.
+SILENCED_SYSTEM_CHECKS = ["account.W001"]
+# allauth's defaults, stated: they count in the default cache, Redis when REDIS_URL is set.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_phone": "1/m/user",
+    "verify_phone": "1/30s/key",
+    "request_login_code": "20/m/ip,3/m/key",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = os.environ.get("SITE_NAME", "Cổng thông tin Công đoàn")
+# Staff (anyone who reaches these paths) must have passed a second factor.
+STAFF_REQUIRE_MFA = env_bool("STAFF_REQUIRE_MFA", True)
+# (members' officer views check the same rule in their own decorator.)
+STAFF_MFA_PATHS = ("/admin/",)
+WAGTAILADMIN_LOGIN_URL = "account_login"
+# SMS: the default backend writes codes to the log; plug in the operator's gateway here.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "accounts.sms.LogSMSBackend")
+PHONE_COUNTRY_CODE = os.environ.get("PHONE_COUNTRY_CODE", "+84")
 
 # Languages: Vietnamese first and default. The list can be narrowed or extended
 # with PORTAL_LANGUAGES (codes from ALL_LANGUAGES below).
@@ -181,7 +241,10 @@ if ELASTICSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # Wagtail's database backend; on PostgreSQL with the `vi_unaccent` configuration (search/backend.py).
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
+# The portal's own search index (search/) uses the same ELASTICSEARCH_URL; its index is
+# "<ELASTICSEARCH_INDEX>-documents", an alias swapped to a new index on every full reindex.
 
 # Background work: a database-backed worker (`manage.py db_worker`) by default.
 TASKS = {
@@ -213,6 +276,19 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Behind a reverse proxy the client address comes from this header (e.g.
 # HTTP_X_FORWARDED_FOR); empty means REMOTE_ADDR is trusted as is.
 TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER", "")
+# allauth reads the header by its HTTP name (X-Forwarded-For), not the META key.
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = (
+    TRUSTED_CLIENT_IP_HEADER.removeprefix("HTTP_").replace("_", "-").title() or None
+)
+
+# The membership card: Ed25519 private key, base64 of the raw 32 bytes. dev/test derive
+# one; production refuses to start without it.
+CARD_SIGNING_KEY = os.environ.get("CARD_SIGNING_KEY", "")
+CARD_VALIDITY_YEARS = int(os.environ.get("CARD_VALIDITY_YEARS", "5"))
+# Key of the hashes of identity document numbers (never stored in clear). Changing it
+# makes every stored hash unmatched: set it once. Empty: derived from SECRET_KEY.
+MEMBER_ID_HASH_KEY = os.environ.get("MEMBER_ID_HASH_KEY", "")
+MEMBER_PHOTO_MAX_BYTES = int(os.environ.get("MEMBER_PHOTO_MAX_MB", "3")) * 1024 * 1024
 
 LOGGING = {
     "version": 1,

@@ -3,11 +3,14 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import expand_db_html
 
 from federations.models import FederationPage
-from home.models import FooterText
+from home.models import FooterText, SiteSettings
+from home.shell_cache import cached_fragment
 
 register = template.Library()
 
@@ -31,18 +34,18 @@ def _page_language_links(page: Page, current: str) -> list[dict]:
         if language not in best or candidate.depth > best[language].depth:
             best[language] = candidate
     links = []
-    for code, name in settings.LANGUAGES:
+    for code, _name in settings.LANGUAGES:
         target = best.get(code)
-        links.append(
-            {
-                "code": code,
-                "name": name,
-                "current": code == current,
-                "url": target.get_url() if target else f"/{code}/",
-                "translated": bool(target and target.translation_key == page.translation_key),
-            }
-        )
+        url = target.get_url() if target else f"/{code}/"
+        translated = bool(target and target.translation_key == page.translation_key)
+        links.append(_language_link(code, current, url, translated))
     return links
+
+
+def _language_link(code: str, current: str, url: str, translated: bool) -> dict:
+    # Each language is named in itself, so a reader finds their own.
+    name = get_language_info(code)["name_local"]
+    return {"code": code, "name": name, "current": code == current, "url": url, "translated": translated}
 
 
 @register.inclusion_tag("home/tags/language_switcher.html", takes_context=True)
@@ -51,20 +54,25 @@ def language_switcher(context):
     page = context.get("page")
     request = context.get("request")
     if isinstance(page, Page):
-        links = _page_language_links(page, current)
+        links = cached_fragment(
+            "languages", page.pk, current, compute=lambda: _page_language_links(page, current)
+        )
     else:
         path = request.get_full_path() if request else "/"
         links = [
-            {
-                "code": code,
-                "name": name,
-                "current": code == current,
-                "url": translate_url(path, code),
-                "translated": True,
-            }
-            for code, name in settings.LANGUAGES
+            _language_link(code, current, translate_url(path, code), True)
+            for code, _name in settings.LANGUAGES
         ]
     return {"links": links, "current": current}
+
+
+def _link(page: Page) -> dict:
+    return {"pk": page.pk, "title": page.title, "url": page.get_url()}
+
+
+def _breadcrumbs(page: Page) -> list[dict]:
+    ancestors = page.get_ancestors().filter(depth__gt=1).live().only("id", "title", "url_path")
+    return [_link(ancestor) for ancestor in ancestors]
 
 
 @register.inclusion_tag("home/tags/breadcrumbs.html", takes_context=True)
@@ -72,28 +80,55 @@ def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": []}
-    crumbs = list(page.get_ancestors().filter(depth__gt=1).live().only("id", "title", "url_path"))
+    crumbs = cached_fragment("breadcrumbs", page.pk, get_language(), compute=lambda: _breadcrumbs(page))
     return {"crumbs": crumbs, "page": page}
 
 
-@register.inclusion_tag("home/tags/section_menu.html", takes_context=True)
-def section_menu(context):
+def _section_menu(page: Page | None) -> dict:
     """The menu of the section the page belongs to (its nearest FederationPage)."""
-    page = context.get("page")
-    if isinstance(page, Page):
-        section = (
-            page
-            if isinstance(page, FederationPage)
-            else FederationPage.objects.ancestor_of(page).order_by("-depth").first()
-        )
+    if isinstance(page, FederationPage):
+        section = page
+    elif isinstance(page, Page):
+        section = FederationPage.objects.ancestor_of(page).order_by("-depth").first()
     else:
         section = FederationPage.objects.filter(depth=2, locale=Locale.get_active()).first()
     if section is None:
         return {"section": None, "items": []}
     items = section.get_children().live().public().in_menu().only("id", "title", "url_path")
-    return {"section": section, "items": list(items), "page": page}
+    return {"section": _link(section), "items": [_link(item) for item in items]}
+
+
+@register.inclusion_tag("home/tags/section_menu.html", takes_context=True)
+def section_menu(context):
+    page = context.get("page")
+    page_key = page.pk if isinstance(page, Page) else "none"
+    menu = cached_fragment("menu", page_key, get_language(), compute=lambda: _section_menu(page))
+    return {**menu, "page": page}
 
 
 @register.simple_tag
-def footer_text():
-    return FooterText.for_active_language()
+def footer_text() -> str:
+    """The footer's HTML in the active language ("" when there is none)."""
+
+    def render() -> str:
+        footer = FooterText.for_active_language()
+        return expand_db_html(footer.body) if footer else ""
+
+    return mark_safe(cached_fragment("footer", get_language(), compute=render))
+
+
+@register.simple_tag(takes_context=True)
+def shell_settings(context) -> dict:
+    """The site settings the shell shows (logo, hotline, social links), cached like the menus."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+
+    def load() -> dict:
+        found = SiteSettings.objects.filter(site=site).select_related("logo").first() if site else None
+        if found is None:
+            return {}
+        logo = found.logo.get_rendition("height-48").img_tag({"alt": ""}) if found.logo else ""
+        fields = ("hotline", "contact_email", "facebook_url", "zalo_url", "youtube_url")
+        return {"logo_html": logo, **{name: getattr(found, name) for name in fields}}
+
+    return cached_fragment("settings", site.pk if site else "none", compute=load)

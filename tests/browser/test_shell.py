@@ -14,7 +14,7 @@ def test_home_renders_in_vietnamese_switches_to_english_and_searches(page, feder
     assert page.get_by_role("heading", level=1).inner_text() == "Tổng Liên đoàn Lao động Việt Nam"
     assert_accessible(page)
 
-    page.get_by_role("navigation", name="Ngôn ngữ").get_by_role("link", name="Tiếng Anh").click()
+    page.get_by_role("navigation", name="Ngôn ngữ").get_by_role("link", name="English").click()
     page.wait_for_url("**/en/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("heading", level=1).inner_text() == "Vietnam General Confederation of Labour"

@@ -1,0 +1,117 @@
+"""Results: every entrant's best attempt per round, ranked, then the overall board.
+
+Order: higher score, then a prediction closer to the number of entrants who
+answered everything correctly (no prediction ranks after any prediction),
+then the earlier submission. Entrants equal on all three share a rank.
+Ranking runs in the database (window functions, SQLite ≥ 3.25 and PostgreSQL),
+one INSERT … SELECT per board.
+"""
+
+from __future__ import annotations
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from .attempts import close_expired_in_round
+from .models import Attempt, ContestPage, Result, Round
+
+ROUND_SQL = """
+INSERT INTO contests_result (contest_id, round_id, entrant_id, attempt_id, score, distance, submitted_at, rank)
+SELECT %(contest)s, %(round)s, entrant_id, id, total,
+       CASE WHEN missing = 1 THEN NULL ELSE distance END, submitted_at,
+       RANK() OVER (ORDER BY total DESC, missing ASC, distance ASC, submitted_at ASC)
+FROM (
+    SELECT scored.*,
+           ROW_NUMBER() OVER (
+               PARTITION BY entrant_id ORDER BY total DESC, missing ASC, distance ASC, submitted_at ASC, id ASC
+           ) AS best
+    FROM (
+        SELECT a.id, a.entrant_id, a.submitted_at,
+               a.score + COALESCE(a.essay_score, 0) AS total,
+               CASE WHEN a.prediction IS NULL THEN 1 ELSE 0 END AS missing,
+               CASE WHEN a.prediction IS NULL THEN 0 ELSE ABS(a.prediction - %(perfect)s) END AS distance
+        FROM contests_attempt a
+        WHERE a.round_id = %(round)s AND a.submitted_at IS NOT NULL AND a.score IS NOT NULL
+    ) scored
+) ranked
+WHERE best = 1
+"""
+
+OVERALL_SQL = """
+INSERT INTO contests_result (contest_id, round_id, entrant_id, attempt_id, score, distance, submitted_at, rank)
+SELECT %(contest)s, NULL, entrant_id, NULL, total, distance, last_at,
+       RANK() OVER (ORDER BY total DESC, missing ASC, distance ASC, last_at ASC)
+FROM (
+    SELECT r.entrant_id, SUM(r.score) AS total, SUM(COALESCE(r.distance, 0)) AS distance,
+           MAX(CASE WHEN r.distance IS NULL THEN 1 ELSE 0 END) AS missing, MAX(r.submitted_at) AS last_at
+    FROM contests_result r
+    WHERE r.contest_id = %(contest)s AND r.round_id IS NOT NULL
+    GROUP BY r.entrant_id
+) totals
+"""
+
+
+def perfect_count(round_: Round, questions: int) -> int:
+    """Entrants of the round with at least one attempt where every drawn question was right."""
+    return (
+        Attempt.objects.filter(round=round_, submitted_at__isnull=False, score=questions)
+        .values("entrant_id")
+        .distinct()
+        .count()
+    )
+
+
+@transaction.atomic
+def rank_round(round_: Round, contest: ContestPage) -> int:
+    """(Re)compute one closed round's board; returns the number of ranked entrants."""
+    close_expired_in_round(round_)
+    perfect = perfect_count(round_, contest.questions_per_attempt)
+    Result.objects.filter(round=round_).delete()
+    params = {"contest": contest.pk, "round": round_.pk, "perfect": perfect}
+    with connection.cursor() as cursor:
+        cursor.execute(ROUND_SQL, params)
+        ranked = cursor.rowcount
+    Round.objects.filter(pk=round_.pk).update(perfect_count=perfect, ranked_at=timezone.now())
+    round_.perfect_count, round_.ranked_at = perfect, timezone.now()
+    return ranked
+
+
+@transaction.atomic
+def rank_overall(contest: ContestPage) -> int:
+    Result.objects.filter(contest=contest, round__isnull=True).delete()
+    with connection.cursor() as cursor:
+        cursor.execute(OVERALL_SQL, {"contest": contest.pk})
+        return cursor.rowcount
+
+
+def rank_contest(contest: ContestPage, now=None) -> list[Round]:
+    """Rank every closed round not ranked since it closed, then the overall board."""
+    contest = contest.canonical
+    now = now or timezone.now()
+    stale = [
+        r
+        for r in contest.rounds.all()
+        if r.is_closed(now) and (r.ranked_at is None or r.ranked_at < r.closes_at)
+    ]
+    for round_ in stale:
+        rank_round(round_, contest)
+    if stale:
+        rank_overall(contest)
+    return stale
+
+
+def rerank_contest(contest: ContestPage) -> None:
+    """Recompute every closed round (after essays are scored or a key is corrected)."""
+    contest = contest.canonical
+    now = timezone.now()
+    for round_ in contest.rounds.all():
+        if round_.is_closed(now):
+            rank_round(round_, contest)
+    rank_overall(contest)
+
+
+def needs_ranking(contest: ContestPage, now=None) -> bool:
+    now = now or timezone.now()
+    return any(
+        r.is_closed(now) and (r.ranked_at is None or r.ranked_at < r.closes_at) for r in contest.round_list
+    )

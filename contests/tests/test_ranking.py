@@ -1,0 +1,114 @@
+from datetime import timedelta
+
+from django.utils import timezone
+
+from contests.boards import top_grassroots, unit_board
+from contests.models import Attempt, Entrant, Result, UnitMemberCount
+from contests.ranking import rank_contest
+
+
+def entrant_in(setup, n: int, unit=None) -> Entrant:
+    return Entrant.objects.create(
+        contest=setup.contest, full_name=f"Người thi {n}", phone=f"09000000{n:02d}", unit=unit or setup.unit
+    )
+
+
+def attempt(setup, entrant, score, prediction, submitted_at, number=1, round_=None):
+    round_ = round_ or setup.round
+    return Attempt.objects.create(
+        round=round_,
+        entrant=entrant,
+        number=number,
+        started_at=submitted_at - timedelta(minutes=10),
+        deadline=submitted_at + timedelta(minutes=10),
+        submitted_at=submitted_at,
+        score=score,
+        prediction=prediction,
+        questions=[{"q": i, "m": False, "o": [i], "c": [i]} for i in range(5)],
+    )
+
+
+def close(round_):
+    round_.closes_at = timezone.now() - timedelta(minutes=1)
+    round_.save()
+
+
+def test_ties_break_on_prediction_then_submission_time_then_share_a_rank(contest_setup):
+    t = timezone.now() - timedelta(hours=2)
+    people = [entrant_in(contest_setup, n) for n in range(6)]
+    # Two entrants answer everything: the true count of perfect entrants is 2.
+    attempt(contest_setup, people[0], 5, 10, t)  # perfect, prediction off by 8
+    attempt(contest_setup, people[1], 5, 3, t + timedelta(minutes=5))  # perfect, off by 1: beats people[0]
+    attempt(contest_setup, people[2], 4, 2, t + timedelta(minutes=9))  # exact prediction, later
+    attempt(contest_setup, people[3], 4, 2, t + timedelta(minutes=1))  # exact prediction, earlier
+    attempt(contest_setup, people[4], 4, None, t)  # no prediction: after any prediction
+    attempt(contest_setup, people[5], 4, 2, t + timedelta(minutes=9))  # same as people[2] in every way
+    close(contest_setup.round)
+    rank_contest(contest_setup.contest)
+    ranks = dict(Result.objects.filter(round=contest_setup.round).values_list("entrant_id", "rank"))
+    assert [ranks[p.pk] for p in people] == [2, 1, 4, 3, 6, 4]
+    contest_setup.round.refresh_from_db()
+    assert contest_setup.round.perfect_count == 2
+    assert Result.objects.get(round=contest_setup.round, entrant=people[4]).distance is None
+
+
+def test_an_entrants_best_attempt_counts(contest_setup):
+    t = timezone.now() - timedelta(hours=2)
+    person = entrant_in(contest_setup, 1)
+    attempt(contest_setup, person, 2, 5, t, number=1)
+    best = attempt(contest_setup, person, 4, 5, t + timedelta(minutes=30), number=2)
+    close(contest_setup.round)
+    rank_contest(contest_setup.contest)
+    result = Result.objects.get(round=contest_setup.round, entrant=person)
+    assert (result.attempt_id, result.score) == (best.pk, 4)
+
+
+def test_overall_board_adds_round_scores(contest_setup):
+    t = timezone.now() - timedelta(days=3)
+    first_round, second_round = contest_setup.round, contest_setup.later_round
+    for round_, opens in ((first_round, t - timedelta(days=1)), (second_round, t + timedelta(hours=1))):
+        round_.opens_at, round_.closes_at = opens, opens + timedelta(hours=20)
+        round_.save()
+    a, b = entrant_in(contest_setup, 1), entrant_in(contest_setup, 2)
+    attempt(contest_setup, a, 5, 1, t - timedelta(hours=1), round_=first_round)
+    attempt(contest_setup, b, 3, 1, t - timedelta(hours=1), round_=first_round)
+    attempt(contest_setup, b, 5, 1, t + timedelta(hours=2), round_=second_round)
+    rank_contest(contest_setup.contest)
+    overall = list(Result.objects.filter(contest=contest_setup.contest, round=None).order_by("rank"))
+    assert [(r.entrant_id, r.score, r.rank) for r in overall] == [(b.pk, 8, 1), (a.pk, 5, 2)]
+
+
+def test_unit_boards_count_subtrees_and_participation_rates(contest_setup):
+    fed = contest_setup.federation
+    for n in range(3):
+        entrant_in(contest_setup, n, unit=contest_setup.unit)
+    entrant_in(contest_setup, 9, unit=contest_setup.other_unit)
+    UnitMemberCount.objects.create(unit=contest_setup.unit, member_count=30)
+    UnitMemberCount.objects.create(unit=contest_setup.other_unit, member_count=10)
+    rows = unit_board(contest_setup.contest, fed.hanoi)
+    cau_giay = next(row for row in rows if row.unit == fed.cau_giay)
+    assert (cau_giay.entrants, cau_giay.members) == (4, 40)
+    assert cau_giay.rate == 10.0
+    leaves = {row.unit.code: row for row in unit_board(contest_setup.contest, fed.cau_giay)}
+    assert leaves["HN-CG-01"].entrants == 3 and leaves["HN-CG-02"].rate == 10.0
+    prizes = top_grassroots(contest_setup.contest)
+    assert prizes["entrants"][0].unit == contest_setup.unit
+    assert {row.unit for row in prizes["rate"]} == {contest_setup.unit, contest_setup.other_unit}
+
+
+def test_boards_pages_show_results_with_bounded_queries(client, contest_setup, django_assert_max_num_queries):
+    t = timezone.now() - timedelta(hours=2)
+    for n in range(30):
+        attempt(contest_setup, entrant_in(contest_setup, n), n % 6, n, t + timedelta(seconds=n))
+    close(contest_setup.round)
+    url = contest_setup.contest.url
+    client.get(url + "results/")  # queues (here: runs) the ranking
+    with django_assert_max_num_queries(30):
+        response = client.get(url + "results/round-1/")
+    assert response.status_code == 200
+    assert "Người thi 5" in response.content.decode()
+    assert "0912" not in response.content.decode()  # phone numbers are masked
+    with django_assert_max_num_queries(30):
+        assert client.get(url + "units/").status_code == 200
+    with django_assert_max_num_queries(30):
+        assert client.get(url + "units/HN-CG/").status_code == 200

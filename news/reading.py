@@ -1,0 +1,115 @@
+"""What readers see around an item: listings, "latest", "most read", related items.
+
+Every function here does a fixed number of queries whatever the number of items.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
+from django.http import HttpRequest
+from wagtail.models import Locale
+
+from federations.models import Level, Unit
+
+from .models import (
+    AnnouncementPage,
+    NewsArticlePage,
+    NewsIndexPage,
+    NewsItemPage,
+    PageKind,
+    ResolutionPage,
+    Topic,
+)
+
+LISTING_PAGE_SIZE = 12
+MOST_READ_COUNT = 5
+KIND_MODELS = {
+    PageKind.ARTICLE: NewsArticlePage,
+    PageKind.RESOLUTION: ResolutionPage,
+    PageKind.ANNOUNCEMENT: AnnouncementPage,
+}
+
+
+def public_items():
+    return NewsItemPage.objects.live().public()
+
+
+def with_topic(items, slug: str):
+    through = NewsItemPage.topics.through
+    return items.filter(Exists(through.objects.filter(newsitempage_id=OuterRef("pk"), topic__slug=slug)))
+
+
+def listing_items(unit: Unit, *, topic: str = "", kind: str = ""):
+    items = public_items().in_language().for_unit_listing(unit)
+    if topic:
+        items = with_topic(items, topic)
+    if kind in KIND_MODELS:
+        items = items.exact_type(KIND_MODELS[kind])
+    return items.for_cards()
+
+
+def most_read(unit: Unit | None = None, limit: int = MOST_READ_COUNT) -> list[NewsItemPage]:
+    items = public_items().filter(locale=Locale.get_active(), views__count__gt=0)
+    if unit is not None and unit.depth > 1:
+        items = items.filter(unit__path__startswith=unit.path)
+    return list(items.order_by("-views__count", "-pk").only("id", "title", "url_path")[:limit])
+
+
+def latest(unit: Unit, limit: int = 6, kinds: tuple[str, ...] = ()) -> list[NewsItemPage]:
+    items = public_items().in_language().for_unit_listing(unit)
+    if kinds:
+        items = items.exact_type(*(KIND_MODELS[kind] for kind in kinds))
+    return list(items.for_cards()[:limit])
+
+
+def highlights_from_below(unit: Unit, limit: int = 4) -> list[NewsItemPage]:
+    """The newest articles of the provincial and sector federations (and the units below them)."""
+    items = (
+        public_items()
+        .in_language()
+        .exact_type(NewsArticlePage)
+        .filter(
+            unit__path__startswith=unit.path, unit__depth__gt=unit.depth, unit__level__gte=Level.FEDERATION
+        )
+    )
+    return list(items.for_cards()[:limit])
+
+
+def listing_context(index: NewsIndexPage, request: HttpRequest) -> dict:
+    section = index.section()
+    unit = section.unit
+    topic = request.GET.get("topic", "")[:80]
+    kind = request.GET.get("type", "")
+    kind = kind if kind in KIND_MODELS else ""
+    paginator = Paginator(listing_items(unit, topic=topic, kind=kind), LISTING_PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    topics = list(Topic.in_active_language())
+    return {
+        "section": section,
+        "unit": unit,
+        "page_obj": page_obj,
+        "items": list(page_obj.object_list),
+        "topics": topics,
+        "current_topic": next((t for t in topics if t.slug == topic), None),
+        "kinds": [(value, label) for value, label in PageKind.choices],
+        "current_kind": kind,
+        "most_read": most_read(unit),
+    }
+
+
+def article_context(page: NewsItemPage) -> dict:
+    topic_slugs = {topic.slug for topic in page.topics.all()}
+    topics = list(Topic.localized_names(topic_slugs).values()) if topic_slugs else []
+    related: list[NewsItemPage] = []
+    if topic_slugs:
+        through = NewsItemPage.topics.through
+        sharing = through.objects.filter(newsitempage_id=OuterRef("pk"), topic__slug__in=topic_slugs)
+        related = list(
+            public_items()
+            .filter(locale_id=page.locale_id)
+            .exclude(translation_key=page.translation_key)
+            .filter(Exists(sharing))
+            .for_cards()[:3]
+        )
+    return {"topics": topics, "related_items": related, "most_read": most_read(page.unit)}

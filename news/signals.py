@@ -1,0 +1,29 @@
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import caching
+from .models import NewsItemPage, Receipt
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def invalidate_page_cache(sender, **kwargs):
+    # Any publish can change a listing, a "latest" block or a menu: start a new generation.
+    caching.new_generation()
+
+
+@receiver(post_delete)
+def page_deleted(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if not isinstance(instance, Page):
+        return
+    caching.new_generation()
+    if (
+        isinstance(instance, NewsItemPage)
+        and not NewsItemPage.objects.filter(translation_key=instance.translation_key).exists()
+    ):
+        # The item is gone in every language: its receipts mean nothing any more.
+        Receipt.objects.filter(translation_key=instance.translation_key).delete()
