@@ -47,7 +47,10 @@ def document_context(page: LegalDocumentPage, request: HttpRequest) -> dict:
     today = timezone.localdate()
     requested = request.GET.get("on")
     day = parse_day(requested) or today
-    document = LegalDocumentPage.objects.select_related("document_type", "official_file").get(pk=page.pk)
+    if "document_type" in page._state.fields_cache:  # routed by LegalLibraryPage.route: already joined
+        document = page
+    else:
+        document = LegalDocumentPage.objects.select_related("document_type", "official_file").get(pk=page.pk)
     provisions = list(
         Provision.objects.filter(document=page).only(
             "id", "parent_id", "kind", "number", "heading", "text", "anchor", "article_number", "sort_order"

@@ -23,6 +23,22 @@ class LegalLibraryPage(Page):
         verbose_name = _("legal library")
         verbose_name_plural = _("legal libraries")
 
+    def route(self, request, path_components):
+        # A document is fetched with its type and file in one query: Wagtail's routing would
+        # load the generic page, then the specific one, and the view would fetch it again.
+        if len(path_components) == 1:
+            from .document import LegalDocumentPage
+
+            document = (
+                LegalDocumentPage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("document_type", "official_file")
+                .first()
+            )
+            if document is not None:
+                return document.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from ..views import library_context
 
