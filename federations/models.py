@@ -179,12 +179,3 @@ class FederationPage(Page):
 def parent_section(page: Page) -> FederationPage:
     """The section directly above `page` (an index page's parent), with its unit, in one query."""
     return FederationPage.objects.select_related("unit").get(path=page.path[: -page.steplen])
-
-
-def section_for_unit(unit: Unit, locale=None) -> FederationPage | None:
-    """The live section of `unit`, or of its nearest ancestor that has one, in `locale`."""
-    paths = [unit.path[:i] for i in range(Unit.steplen, len(unit.path) + 1, Unit.steplen)]
-    qs = FederationPage.objects.live().filter(unit__path__in=paths).select_related("unit")
-    if locale is not None:
-        qs = qs.filter(locale=locale)
-    return qs.order_by("-unit__depth").first()

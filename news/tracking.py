@@ -21,9 +21,7 @@ from .models import NewsItemPage, Receipt
 def recipients(item: NewsItemPage) -> QuerySet[Unit]:
     """Every active unit the item is sent to."""
     sender = item.unit
-    units = Unit.objects.active().filter(
-        path__startswith=sender.path, depth__gt=sender.depth, level__in=item.target_level_list
-    )
+    units = sender.get_descendants().active().filter(level__in=item.target_level_list)
     chosen = list(item.target_units.values_list("path", flat=True))
     if chosen:
         units = units.filter(reduce(or_, [Q(path__startswith=path) for path in chosen]))

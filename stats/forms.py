@@ -192,8 +192,6 @@ def _unit_check(unit: Unit | None):
     def allowed(codes: set[str]) -> set[str]:
         if unit is None or not codes:
             return set()
-        return set(
-            Unit.objects.filter(code__in=codes, path__startswith=unit.path).values_list("code", flat=True)
-        )
+        return set(unit.subtree().filter(code__in=codes).values_list("code", flat=True))
 
     return allowed

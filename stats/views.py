@@ -66,9 +66,7 @@ def dataset_detail(request: HttpRequest, pk: int) -> HttpResponse:
     figure = dataset_figure(dataset, unit_code, _chart_type(request), start, end)
     # Drill down: units directly below the one shown that have lines of their own.
     codes = dataset.unit_codes()
-    children = list(
-        Unit.objects.filter(code__in=codes, path__startswith=unit.path, depth=unit.depth + 1).order_by("path")
-    )
+    children = list(unit.get_children().filter(code__in=codes).order_by("path"))
     ancestors = (
         list(
             Unit.objects.filter(code__in=codes | {dataset.unit.code}, depth__lt=unit.depth).order_by("depth")

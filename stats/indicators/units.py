@@ -21,7 +21,7 @@ from . import indicator
 
 def _below(unit: Unit):
     # order_by() clears the manager's ordering, which would otherwise join the GROUP BY.
-    return Unit.objects.filter(path__startswith=unit.path, depth__gt=unit.depth, is_active=True).order_by()
+    return unit.get_descendants().active().order_by()
 
 
 @indicator(
