@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef
@@ -25,22 +23,6 @@ from .search import search_within
 INBOX_PAGE_SIZE = 20
 REPORT_PAGE_SIZE = 50
 MAX_QUERY_LENGTH = 200
-
-
-def login_required(view):
-    """Send anonymous visitors to sign in, then back here.
-
-    Straight to settings.LOGIN_URL (allauth's form) in the language of this page: Wagtail's
-    /admin/login/ only redirects there, and having no language prefix it lands in the default
-    language, so an English reader of /en/inbox/ would be asked to sign in in Vietnamese."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def officer_units(user) -> list[Unit]:
