@@ -26,18 +26,27 @@ class TopicViewSet(SnippetViewSet):
 register_snippet(TopicViewSet)
 
 
-@hooks.register("before_serve_page")
-def serve_from_cache(page, request, serve_args, serve_kwargs):
-    if isinstance(page, NewsItemPage):
-        readership.record_view(page.pk)
-    if not isinstance(page, CACHEABLE_PAGE_TYPES):
-        return None
-    if caching.cache_seconds() <= 0 or not caching.is_anonymous_request(request):
-        return None
-    response, token = caching.cached_response(page, request)
-    if response is not None:
-        return response
-    return caching.store(token, page.serve(request, *serve_args, **serve_kwargs))
+# An on_serve_page hook with a high order wraps the page's own serve *inside* Wagtail's view
+# restriction check (hooks of lower order wrap it from outside), so a login- or
+# password-protected page is never counted, rendered or served from cache for a reader who
+# may not see it. A before_serve_page hook would run before that check.
+@hooks.register("on_serve_page", order=100)
+def serve_from_cache(next_serve):
+    def serve(page, request, serve_args, serve_kwargs):
+        if isinstance(page, NewsItemPage):
+            readership.record_view(page.pk)
+        if (
+            not isinstance(page, CACHEABLE_PAGE_TYPES)
+            or caching.cache_seconds() <= 0
+            or not caching.is_anonymous_request(request)
+        ):
+            return next_serve(page, request, serve_args, serve_kwargs)
+        response, token = caching.cached_response(page, request)
+        if response is not None:
+            return response
+        return caching.store(token, next_serve(page, request, serve_args, serve_kwargs))
+
+    return serve
 
 
 @hooks.register("register_page_listing_more_buttons")

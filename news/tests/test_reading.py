@@ -164,3 +164,17 @@ def test_views_are_written_in_batches_not_per_request(client, newsroom, settings
     assert readership.pending_views()[article.pk] == 2
     readership.flush()
     assert PageViews.objects.get(page=article).count == 2
+
+
+@pytest.mark.parametrize("cache_seconds", [0, 600])
+def test_a_login_restricted_article_is_never_shown_to_anonymous_readers(client, newsroom, cache_seconds):
+    from wagtail.models import PageViewRestriction
+
+    article = NewsArticlePageFactory(parent=newsroom.hanoi_news, title="Chỉ dành cho đoàn viên")
+    PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+
+    with override_settings(NEWS_PAGE_CACHE_SECONDS=cache_seconds):
+        for _ in range(2):  # a second request would come from the page cache if it were cached
+            response = client.get(article.url)
+            assert response.status_code == 302
+            assert "Chỉ dành cho đoàn viên" not in response.content.decode()
