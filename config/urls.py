@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config import routing
 from config.api import api_router
 from config.health import healthz
 from news.sitemaps import MultilingualSitemap
@@ -38,6 +39,9 @@ urlpatterns += i18n_patterns(
     path("", include("stats.urls")),
     path("", include("legal_library.urls")),
     path("", include("jobs.urls")),
+    # Same pattern and name as Wagtail's page view (so page URLs reverse unchanged), with
+    # remembered routes in front of it; Wagtail's other URLs follow.
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "shell:version"
@@ -51,5 +51,5 @@ def _page_changed(**kwargs) -> None:
 def _object_changed(sender, instance, **kwargs) -> None:
     from home.models import FooterText, SiteSettings
 
-    if isinstance(instance, Page | FooterText | SiteSettings):
+    if isinstance(instance, Page | Site | FooterText | SiteSettings):
         bump_shell_version()

@@ -14,12 +14,14 @@ import time
 from collections import Counter
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 
 _lock = threading.Lock()
 _pending: Counter[int] = Counter()
 _last_flush = time.monotonic()
+EPOCH_KEY = "news:views:epoch"
 
 
 def flush_interval() -> float:
@@ -55,6 +57,19 @@ def flush() -> None:
             _row, created = PageViews.objects.get_or_create(page_id=page_id, defaults={"count": views})
             if not created:
                 PageViews.objects.filter(page_id=page_id).update(count=F("count") + views)
+    _next_epoch()
+
+
+def views_epoch() -> int:
+    """A number that changes whenever counts are written: "most read" lists are cached under it."""
+    return cache.get_or_set(EPOCH_KEY, 1, None)
+
+
+def _next_epoch() -> None:
+    try:
+        cache.incr(EPOCH_KEY)
+    except ValueError:  # evicted or never set
+        cache.set(EPOCH_KEY, 2, None)
 
 
 def discard_pending() -> None:

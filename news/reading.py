@@ -8,10 +8,13 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from federations.models import Level, Unit
+from home.shell_cache import cached_fragment
 
+from . import readership
 from .models import (
     AnnouncementPage,
     NewsArticlePage,
@@ -50,6 +53,18 @@ def listing_items(unit: Unit, *, topic: str = "", kind: str = ""):
 
 
 def most_read(unit: Unit | None = None, limit: int = MOST_READ_COUNT) -> list[NewsItemPage]:
+    # Shared by every page of a section; it changes only when view counts are written.
+    return cached_fragment(
+        "news-most-read",
+        unit.pk if unit is not None else 0,
+        get_language(),
+        limit,
+        readership.views_epoch(),
+        compute=lambda: _most_read(unit, limit),
+    )
+
+
+def _most_read(unit: Unit | None, limit: int) -> list[NewsItemPage]:
     items = public_items().filter(locale=Locale.get_active(), views__count__gt=0)
     if unit is not None and unit.depth > 1:
         items = items.filter(unit__path__startswith=unit.path)
@@ -99,17 +114,25 @@ def listing_context(index: NewsIndexPage, request: HttpRequest) -> dict:
 
 
 def article_context(page: NewsItemPage) -> dict:
-    topic_slugs = {topic.slug for topic in page.topics.all()}
-    topics = list(Topic.localized_names(topic_slugs).values()) if topic_slugs else []
-    related: list[NewsItemPage] = []
-    if topic_slugs:
-        through = NewsItemPage.topics.through
-        sharing = through.objects.filter(newsitempage_id=OuterRef("pk"), topic__slug__in=topic_slugs)
-        related = list(
-            public_items()
-            .filter(locale_id=page.locale_id)
-            .exclude(translation_key=page.translation_key)
-            .filter(Exists(sharing))
-            .for_cards()[:3]
-        )
+    # Topics and related items change only when something is published (a new shell version).
+    topics, related = cached_fragment(
+        "news-article-aside", page.pk, get_language(), compute=lambda: _topics_and_related(page)
+    )
     return {"topics": topics, "related_items": related, "most_read": most_read(page.unit)}
+
+
+def _topics_and_related(page: NewsItemPage) -> tuple[list[Topic], list[NewsItemPage]]:
+    topic_slugs = {topic.slug for topic in page.topics.all()}
+    if not topic_slugs:
+        return [], []
+    topics = list(Topic.localized_names(topic_slugs).values())
+    through = NewsItemPage.topics.through
+    sharing = through.objects.filter(newsitempage_id=OuterRef("pk"), topic__slug__in=topic_slugs)
+    related = list(
+        public_items()
+        .filter(locale_id=page.locale_id)
+        .exclude(translation_key=page.translation_key)
+        .filter(Exists(sharing))
+        .for_cards()[:3]
+    )
+    return topics, related

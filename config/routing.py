@@ -1,0 +1,80 @@
+"""Wagtail's page view with remembered routes.
+
+Wagtail finds a page by walking the tree from the site's root: one query for each level of the
+URL and another for each page's specific type, about eight for an article four levels down. The
+path of a page served that way is remembered (per host and language), and the next request for
+it loads the page with one query. Only plain tree routes are remembered: a page that routes
+further itself (a RoutablePageMixin contest) returns arguments and is always routed by Wagtail.
+
+A remembered route is checked when used (the page must still exist, be live and have the same
+URL path), so an unpublished, moved or deleted page is never served from it, whatever cache
+the workers share. Pages published or moved, and sites edited, start a new shell version,
+which drops every remembered route, because a new page can take over a path that routed
+elsewhere. The site that answers a host is remembered the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils.translation import get_language
+from wagtail import views as wagtail_views
+from wagtail.models import Site
+from wagtail.url_routing import RouteResult
+
+from home.shell_cache import VERSION_KEY
+
+
+def _route_key(request: HttpRequest, path: str) -> str:
+    digest = hashlib.sha1(f"{request.get_host()}|{get_language()}|{path}".encode()).hexdigest()
+    return f"route:{digest}"
+
+
+def _site_key(request: HttpRequest) -> str:
+    return f"route-site:{request.get_host()}"
+
+
+def _remembered_page(entry):
+    page_id, content_type_id, url_path = entry
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:
+        return None
+    page = model.objects.filter(pk=page_id, live=True, url_path=url_path).first()
+    return page
+
+
+def serve(request: HttpRequest, path: str):
+    seconds = getattr(settings, "PAGE_ROUTE_CACHE_SECONDS", 3600)
+    if seconds <= 0:
+        return wagtail_views.serve(request, path)
+    key, site_key = _route_key(request, path), _site_key(request)
+    found = cache.get_many([VERSION_KEY, key, site_key])
+    version, entry, site_entry = found.get(VERSION_KEY), found.get(key), found.get(site_key)
+    if site_entry is not None and site_entry[0] == version:
+        # Wagtail's Site.find_for_request reads this first; finding the site is a query of its own.
+        request._wagtail_site = site_entry[1]
+    page = None
+    if entry is not None and entry[0] == version:
+        page = _remembered_page(entry[1])
+        if page is not None:
+            # Wagtail's own routing reads this attribute first and walks the tree only without it.
+            request._wagtail_route_for_request = RouteResult(page)
+    response = wagtail_views.serve(request, path)
+    if version is not None:
+        if page is None:
+            _remember(request, key, version, seconds)
+        if site_entry is None or site_entry[0] != version:
+            cache.set(site_key, (version, Site.find_for_request(request)), seconds)
+    return response
+
+
+def _remember(request: HttpRequest, key: str, version, seconds: int) -> None:
+    result = getattr(request, "_wagtail_route_for_request", None)
+    if result is None or result.args or result.kwargs:
+        return
+    page = result.page
+    cache.set(key, (version, (page.pk, page.content_type_id, page.url_path)), seconds)
