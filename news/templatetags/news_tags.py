@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from federations.models import FederationPage
+from home.shell_cache import cached_fragment
 
 from .. import reading
 from ..models import NewsIndexPage, NewsItemPage
@@ -29,12 +30,19 @@ def _news_index(section: FederationPage) -> NewsIndexPage | None:
 @register.inclusion_tag("news/tags/section_latest.html", takes_context=True)
 def section_news(context, section: FederationPage, limit: int = 6):
     """A section's latest items (its own and those from above meant for it) and its most read."""
+    items, index = cached_fragment(
+        "news-section-latest",
+        section.pk,
+        get_language(),
+        limit,
+        compute=lambda: (reading.latest(section.unit, limit=limit), _news_index(section)),
+    )
     return {
         "request": context.get("request"),
         "section": section,
         "unit": section.unit,
-        "items": reading.latest(section.unit, limit=limit),
-        "index": _news_index(section),
+        "items": items,
+        "index": index,
         "most_read": reading.most_read(section.unit),
     }
 
@@ -43,14 +51,23 @@ def section_news(context, section: FederationPage, limit: int = 6):
 def home_news(context, home: FederationPage):
     """The confederation's latest news, resolutions and announcements, and highlights from below."""
     unit = home.unit
+    # The lists change only when something is published (a new shell version drops them).
+    blocks = cached_fragment(
+        "news-home-latest",
+        home.pk,
+        get_language(),
+        compute=lambda: {
+            "news": reading.latest(unit, limit=4, kinds=("article",)),
+            "resolutions": reading.latest(unit, limit=3, kinds=("resolution",)),
+            "announcements": reading.latest(unit, limit=3, kinds=("announcement",)),
+            "highlights": reading.highlights_from_below(unit),
+            "index": _news_index(home),
+        },
+    )
     return {
         "request": context.get("request"),
         "unit": unit,
-        "news": reading.latest(unit, limit=4, kinds=("article",)),
-        "resolutions": reading.latest(unit, limit=3, kinds=("resolution",)),
-        "announcements": reading.latest(unit, limit=3, kinds=("announcement",)),
-        "highlights": reading.highlights_from_below(unit),
-        "index": _news_index(home),
+        **blocks,
         "most_read": reading.most_read(None),
     }
 
