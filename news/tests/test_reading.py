@@ -178,3 +178,14 @@ def test_a_login_restricted_article_is_never_shown_to_anonymous_readers(client, 
             response = client.get(article.url)
             assert response.status_code == 302
             assert "Chỉ dành cho đoàn viên" not in response.content.decode()
+
+
+def test_a_listing_counts_new_items_once_they_are_published(client, newsroom):
+    NewsArticlePageFactory(parent=newsroom.hanoi_news, title="Bài một")
+    first = listing(client, newsroom.hanoi_news, topic="khong co chu de")
+    assert first.context["page_obj"].paginator.count == 0
+    before = listing(client, newsroom.hanoi_news).context["page_obj"].paginator.count
+
+    NewsArticlePageFactory(parent=newsroom.hanoi_news, title="Bài hai").save_revision().publish()
+
+    assert listing(client, newsroom.hanoi_news).context["page_obj"].paginator.count == before + 1
