@@ -1,4 +1,7 @@
-"""Wagtail's page view with remembered routes.
+"""Wagtail's page view with stored anonymous pages and remembered routes in front of it.
+
+A page stored for anonymous readers (news/caching.py) is answered by its address before any
+routing, without a query. Otherwise:
 
 Wagtail finds a page by walking the tree from the site's root: one query for each level of the
 URL and another for each page's specific type, about eight for an article four levels down. The
@@ -27,6 +30,7 @@ from wagtail.models import Site
 from wagtail.url_routing import RouteResult
 
 from home.shell_cache import VERSION_KEY
+from news.caching import response_before_routing
 
 
 def _route_key(request: HttpRequest, path: str) -> str:
@@ -48,6 +52,9 @@ def _remembered_page(entry):
 
 
 def serve(request: HttpRequest, path: str):
+    stored = response_before_routing(request)
+    if stored is not None:
+        return stored
     seconds = getattr(settings, "PAGE_ROUTE_CACHE_SECONDS", 3600)
     if seconds <= 0:
         return wagtail_views.serve(request, path)

@@ -16,6 +16,7 @@ other's invalidations; the in-memory default suits a single process.
 
 from __future__ import annotations
 
+import hashlib
 import time
 
 from django.conf import settings
@@ -36,8 +37,10 @@ def new_generation() -> None:
     cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
-def _page_key(page, language: str) -> str:
-    return f"news:page:{page.pk}:{language}"
+def _path_key(request: HttpRequest) -> str:
+    # By address, not by page: a hit is then found before Wagtail routes the request at all.
+    address = f"{request.get_host()}|{get_language()}|{request.path}"
+    return f"news:page:{hashlib.sha1(address.encode()).hexdigest()}"
 
 
 def is_anonymous_request(request: HttpRequest) -> bool:
@@ -51,27 +54,56 @@ def is_anonymous_request(request: HttpRequest) -> bool:
 
 def cached_response(page, request: HttpRequest) -> tuple[HttpResponse | None, object]:
     """The cached response of `page` for this request, or None and the token to store one under."""
-    key = _page_key(page, get_language())
+    key = _path_key(request)
     found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY)
     if generation is None:
         generation = time.time_ns()
         cache.add(GENERATION_KEY, generation, None)
-        return None, (key, cache.get(GENERATION_KEY))
+        return None, (key, cache.get(GENERATION_KEY), page)
     entry = found.get(key)
     if entry and entry[0] == generation:
-        _generation, status, content_type, content = entry
-        response = HttpResponse(content, status=status, content_type=content_type)
-        response[HEADER] = "hit"
-        return response, None
-    return None, (key, generation)
+        return _replay(entry), None
+    return None, (key, generation, page)
+
+
+def response_before_routing(request: HttpRequest) -> HttpResponse | None:
+    """A stored page for an anonymous request, found by its address alone (no query at all).
+
+    Only pages that were served to an anonymous reader through Wagtail's view-restriction check
+    are stored, and a restriction added later starts a new generation (news/signals.py).
+    """
+    if cache_seconds() <= 0 or not is_anonymous_request(request):
+        return None
+    key = _path_key(request)
+    found = cache.get_many([GENERATION_KEY, key])
+    entry = found.get(key)
+    if not entry or entry[0] != found.get(GENERATION_KEY):
+        return None
+    if entry[1] is not None:
+        from .readership import record_view
+
+        record_view(entry[1])
+    return _replay(entry)
+
+
+def _replay(entry) -> HttpResponse:
+    _generation, _counted_page_id, status, content_type, content = entry
+    response = HttpResponse(content, status=status, content_type=content_type)
+    response[HEADER] = "hit"
+    return response
 
 
 def store(token, response: HttpResponse) -> HttpResponse:
-    key, generation = token
+    from .models import NewsItemPage
+
+    key, generation, page = token
     if hasattr(response, "render") and not getattr(response, "is_rendered", True):
         response.render()
     if response.status_code == 200 and not response.cookies and not response.streaming:
-        cache.set(key, (generation, 200, response["Content-Type"], response.content), cache_seconds())
+        counted = page.pk if isinstance(page, NewsItemPage) else None
+        cache.set(
+            key, (generation, counted, 200, response["Content-Type"], response.content), cache_seconds()
+        )
     response[HEADER] = "miss"
     return response

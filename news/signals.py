@@ -1,5 +1,6 @@
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import caching
@@ -11,6 +12,13 @@ from .models import NewsItemPage, Receipt
 @receiver(post_page_move)
 def invalidate_page_cache(sender, **kwargs):
     # Any publish can change a listing, a "latest" block or a menu: start a new generation.
+    caching.new_generation()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def restriction_changed(sender, **kwargs):
+    # Stored pages are served before Wagtail's restriction check: none may outlive a new restriction.
     caching.new_generation()
 
 

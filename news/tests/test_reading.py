@@ -189,3 +189,30 @@ def test_a_listing_counts_new_items_once_they_are_published(client, newsroom):
     NewsArticlePageFactory(parent=newsroom.hanoi_news, title="Bài hai").save_revision().publish()
 
     assert listing(client, newsroom.hanoi_news).context["page_obj"].paginator.count == before + 1
+
+
+def test_a_stored_page_is_served_without_a_query_and_still_counts_the_view(
+    client, newsroom, django_assert_num_queries
+):
+    article = NewsArticlePageFactory(parent=newsroom.hanoi_news, title="Bài được lưu")
+    assert client.get(article.url)["X-Page-Cache"] == "miss"
+    readership.discard_pending()
+
+    with django_assert_num_queries(0):
+        response = client.get(article.url)
+
+    assert response["X-Page-Cache"] == "hit"
+    assert "Bài được lưu" in response.content.decode()
+    assert readership.pending_views() == {article.pk: 1}
+
+
+def test_a_restriction_added_to_a_stored_page_applies_at_once(client, newsroom):
+    from wagtail.models import PageViewRestriction
+
+    article = NewsArticlePageFactory(parent=newsroom.hanoi_news, title="Sắp chỉ dành cho đoàn viên")
+    client.get(article.url)
+    assert client.get(article.url)["X-Page-Cache"] == "hit"
+
+    PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+
+    assert client.get(article.url).status_code == 302
