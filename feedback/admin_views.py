@@ -137,6 +137,10 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 message = _apply(action, form, case, request.user)
             except ValidationError as error:
                 form.add_error(None, error)
+            except PermissionDenied:
+                form.add_error(
+                    None, _("You can transfer a case only to your own units or the units below them.")
+                )
             else:
                 messages.success(request, message)
                 # After a transfer or escalation the case may be out of this officer's sight.
