@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from wagtail.contrib.forms.utils import get_forms_for_user
 
 from . import conf, ratelimit
 from .models import FeedbackFormSubmission
@@ -45,9 +46,9 @@ def form_file(request: HttpRequest, submission_id: int, field: str) -> HttpRespo
     """An upload to an editor's form: for those who may see the form's submissions (its editors)."""
     if not request.user.is_authenticated:
         raise PermissionDenied
-    submission = get_object_or_404(FeedbackFormSubmission.objects.select_related("page"), pk=submission_id)
-    page = submission.page.specific
-    if not (request.user.is_superuser or page.permissions_for_user(request.user).can_edit()):
+    submission = get_object_or_404(FeedbackFormSubmission, pk=submission_id)
+    # The same rule as Wagtail's own submissions listing.
+    if not get_forms_for_user(request.user).filter(pk=submission.page_id).exists():
         raise PermissionDenied
     value = submission.form_data.get(field)
     if not isinstance(value, dict) or not value.get("stored"):
