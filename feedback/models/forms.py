@@ -41,10 +41,10 @@ class FeedbackFormField(AbstractFormField):
 
 
 class HoneypotInput(forms.TextInput):
-    """A field people never see (hidden by CSS, skipped by keyboard and screen readers); bots fill it."""
+    """A field people never see (its wrapper is `hidden`: no screen, keyboard or screen reader); bots fill it."""
 
     def __init__(self):
-        super().__init__(attrs={"autocomplete": "off", "tabindex": "-1", "class": "visually-hidden"})
+        super().__init__(attrs={"autocomplete": "off", "tabindex": "-1"})
 
 
 class FeedbackFormBuilder(FormBuilder):
