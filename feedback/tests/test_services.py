@@ -42,7 +42,7 @@ def test_a_named_case_goes_to_the_members_grassroots_unit_with_its_deadline(
     assert case.status == Status.NEW
     assert case.due_at == NOW + datetime.timedelta(days=10)
     assert list(case.events.values_list("kind", flat=True)) == [CaseEvent.Kind.FILED]
-    assert case.get_member_url() == f"/vi/feedback/cases/{case.pk}/"
+    assert case.get_member_url().endswith(f"/feedback/cases/{case.pk}/")
     # Both officers of the grassroots union are told, nobody else.
     assert len(mail.outbox) == 1
     assert set(mail.outbox[0].to) == {"canbo.cs01@example.org", "canbo2.cs01@example.org"}
@@ -55,7 +55,7 @@ def test_an_anonymous_case_keeps_no_link_to_the_member(tree, django_capture_on_c
     assert case.show_name_to_employer is False
     assert case.origin_unit == tree.grassroots
     assert len(case.tracking_code) == 12
-    assert case.get_member_url() == "/vi/feedback/track/"
+    assert case.get_member_url().endswith("/feedback/track/")
 
 
 def test_social_insurance_goes_to_the_provincial_federation_by_default(
