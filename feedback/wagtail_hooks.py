@@ -30,6 +30,11 @@ class OfficerMenuItem(MenuItem):
         return request.user.is_superuser or officer_scope(request.user) is not None
 
 
+class SuperuserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
 class CategorySettingViewSet(ModelViewSet):
     """Deadlines and routing per category: set by superusers (federation-wide policy)."""
 
@@ -56,6 +61,12 @@ def register_requests_menu():
         items=[
             OfficerMenuItem(_("Inbox"), reverse("feedback_admin:inbox"), icon_name="mail", order=1),
             OfficerMenuItem(_("Dashboard"), reverse("feedback_admin:dashboard"), icon_name="view", order=2),
+            SuperuserMenuItem(
+                _("Deadlines and routing"),
+                reverse(category_settings.get_url_name("index")),
+                icon_name="cog",
+                order=3,
+            ),
         ]
     )
     return OfficerSubmenu(_("Requests"), menu, icon_name="mail", name="requests", order=250)

@@ -214,3 +214,14 @@ def test_inbox_case_and_dashboard_queries_do_not_grow_with_the_cases(client, tre
     small = [_queries(client, url) for url in urls]
     add(90)
     assert [_queries(client, url) for url in urls] == small
+
+
+def test_the_admin_menu_shows_requests_to_officers_and_settings_to_superusers(client, tree, admin_user):
+    client.force_login(tree.grassroots_officer)
+    page = client.get("/admin/").content.decode()
+    assert "/admin/requests/" in page and "/admin/feedback_settings/" not in page
+    assert client.get("/admin/feedback_settings/").status_code in (302, 403)
+    client.force_login(admin_user)
+    page = client.get("/admin/").content.decode()
+    assert "/admin/feedback_settings/" in page
+    assert client.get("/admin/feedback_settings/").status_code == 200
