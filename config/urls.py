@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", include("stats.urls")),
     path("", include("legal_library.urls")),
     path("", include("jobs.urls")),
+    path("", include("feedback.urls")),
     # Same pattern and name as Wagtail's page view (so page URLs reverse unchanged), with
     # remembered routes in front of it; Wagtail's other URLs follow.
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
