@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("stats.urls")),
     path("", include("legal_library.urls")),
     path("", include("jobs.urls")),
+    path("", include("feedback.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

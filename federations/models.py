@@ -155,6 +155,7 @@ class FederationPage(Page):
         "contests.ContestPage",
         "jobs.JobIndexPage",
         "legal_library.LegalLibraryPage",
+        "feedback.FeedbackFormPage",
     ]
 
     class Meta:

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "stats",
     "legal_library",
     "jobs",
+    "feedback",
     "assistant",
     "demo",
     # Wagtail and friends
