@@ -75,8 +75,12 @@ def publish(page):
     return page
 
 
-def build_library(home) -> SimpleNamespace:
-    """The library, its assistant page, and the search index rebuilt over them."""
+def build_library(home, *, english: bool = False) -> SimpleNamespace:
+    """The library, its assistant page, and the search index rebuilt over them.
+
+    With `english` (the home page must have an English translation) the library and the
+    assistant page are translated too, so tests can ask in English at `page_en.url`.
+    """
     from search import indexing
 
     shelf = LegalLibraryPageFactory(parent=home)
@@ -119,7 +123,13 @@ def build_library(home) -> SimpleNamespace:
     assistant = AssistantPage(title="Trợ lý pháp lý", slug="tro-ly")
     shelf.add_child(instance=assistant)
     publish(assistant)
+    page_en = None
+    if english:
+        from demo.translation import translate
+
+        translate(shelf, "en", {shelf.title: "Legal library"})
+        page_en = translate(assistant, "en", {assistant.title: "Legal assistant"})
     indexing.rebuild()
     return SimpleNamespace(
-        shelf=shelf, code=code, decree=decree, topics=topics, scenarios=scenarios, page=assistant
+        shelf=shelf, code=code, decree=decree, topics=topics, scenarios=scenarios, page=assistant, page_en=page_en
     )

@@ -17,8 +17,9 @@ def account(username: str, **extra):
 
 
 @pytest.fixture
-def library(federation):
-    return build_library(federation.home)
+def library(federation_with_translations):
+    """The test library; `library.page_en` is the assistant in English (assertions on messages)."""
+    return build_library(federation_with_translations.home, english=True)
 
 
 @pytest.fixture

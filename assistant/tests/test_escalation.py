@@ -13,12 +13,12 @@ def private_files(settings, tmp_path):
 
 def test_member_sends_the_conversation_to_a_union_legal_adviser(client, library, people, english):
     client.force_login(people.hang.account)
-    client.post(library.page.url, {"question": "bi no luong co duoc nghi ngay ko"})
+    client.post(library.page_en.url, {"question": "bi no luong co duoc nghi ngay ko"})
     client.post(
-        library.page.url, {"question": "gia vang hom nay", "conversation": Conversation.objects.get().pk}
+        library.page_en.url, {"question": "gia vang hom nay", "conversation": Conversation.objects.get().pk}
     )
     first, second = Exchange.objects.order_by("pk")
-    url = f"{library.page.url}answers/{second.pk}/adviser/"
+    url = f"{library.page_en.url}answers/{second.pk}/adviser/"
 
     form = client.get(url)
     assert form.status_code == 200
@@ -43,18 +43,18 @@ def test_member_sends_the_conversation_to_a_union_legal_adviser(client, library,
 
 def test_the_adviser_form_suggests_the_category_of_the_scenario_topic(client, library, people):
     client.force_login(people.hang.account)
-    client.post(library.page.url, {"question": "luong thu viec 70% co dung ko"})
+    client.post(library.page_en.url, {"question": "luong thu viec 70% co dung ko"})
     exchange = Exchange.objects.get()
-    html = client.get(f"{library.page.url}answers/{exchange.pk}/adviser/").content.decode()
+    html = client.get(f"{library.page_en.url}answers/{exchange.pk}/adviser/").content.decode()
     assert f'<option value="{Category.WAGES}" selected>' in html
 
 
 def test_an_empty_request_is_not_sent(client, library, people, english):
     client.force_login(people.hang.account)
-    client.post(library.page.url, {"question": "nghi thai san may thang"})
+    client.post(library.page_en.url, {"question": "nghi thai san may thang"})
     exchange = Exchange.objects.get()
     response = client.post(
-        f"{library.page.url}answers/{exchange.pk}/adviser/", {"category": "other", "description": ""}
+        f"{library.page_en.url}answers/{exchange.pk}/adviser/", {"category": "other", "description": ""}
     )
     assert response.status_code == 400
     assert "Tell the adviser what you need." in response.content.decode()

@@ -33,9 +33,9 @@ def test_unanswered_and_unhelpful_questions_are_grouped_with_counts(client, libr
         "nghi an trua duoc bao lau",
         "nghi an trua may phut",
     ):
-        ask(client, library.page, question)
-    ask(client, library.page, "gia xang hom nay")
-    ask(client, library.page, "nghi thai san may thang")
+        ask(client, library.page_en, question)
+    ask(client, library.page_en, "gia xang hom nay")
+    ask(client, library.page_en, "nghi thai san may thang")
     helped = Exchange.objects.get(question="nghi thai san may thang")
     helped.helpful = False
     helped.save()
@@ -58,8 +58,8 @@ def test_report_needs_its_permission(client, library, federation):
 
 def test_report_shows_groups_and_the_share_answered_by_week(client, library, people, legal_editor, english):
     client.force_login(people.hang.account)
-    ask(client, library.page, "nghi an trua duoc bao lau")
-    ask(client, library.page, "nghi thai san may thang")
+    ask(client, library.page_en, "nghi an trua duoc bao lau")
+    ask(client, library.page_en, "nghi thai san may thang")
     client.force_login(legal_editor)
     html = client.get(REPORT).content.decode()
     assert "nghi an trua duoc bao lau" in html
@@ -73,7 +73,7 @@ def test_editor_creates_a_scenario_from_a_group_and_once_published_it_answers(
     client, library, people, legal_editor, english
 ):
     client.force_login(people.hang.account)
-    ask(client, library.page, "nghi an trua duoc bao lau")
+    ask(client, library.page_en, "nghi an trua duoc bao lau")
     assert not Exchange.objects.get().answered
 
     client.force_login(legal_editor)
@@ -109,7 +109,7 @@ def test_editor_creates_a_scenario_from_a_group_and_once_published_it_answers(
 
     indexing.update_object(LegalQAPage.objects.get(pk=scenario.pk))
     client.force_login(people.hang.account)
-    ask(client, library.page, "nghi an trua duoc bao lau")
+    ask(client, library.page_en, "nghi an trua duoc bao lau")
     latest = Exchange.objects.latest("pk")
     assert latest.answered and latest.scenario_id == scenario.pk
 

@@ -9,10 +9,16 @@ Safe to run again: nothing is added once the assistant page exists.
 
 import datetime
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail.models import Locale
 
 from assistant.models import AssistantPage
+from demo.translation import translate
+from federations.models import Unit
+from federations.permissions import editors_group_name
 from folding import fold_vietnamese
 from legal_library.importer import parse, save_structure
 from legal_library.models import (
@@ -670,9 +676,42 @@ def _scenarios(topics: dict, documents: dict) -> int:
     return added
 
 
+INTRO_EN = (
+    "<p>Ask about contracts, wages, insurance, rest, safety and union rights. The assistant answers from "
+    "the legal library and names the article; hard questions go to a union legal adviser.</p>"
+)
+LEGAL_EDITOR = "bientap.phapluat"
+
+
+def _legal_editor(context: dict) -> None:
+    """An editor of the confederation's section who reads the assistant's learning report."""
+    confederation = Unit.objects.filter(code="TLD").first()
+    if confederation is None:
+        return
+    User = get_user_model()
+    user = User.objects.filter(username=LEGAL_EDITOR).first()
+    if user is None:
+        user = User.objects.create_user(LEGAL_EDITOR, f"{LEGAL_EDITOR}@congdoan.example", context["password"])
+        user.groups.add(Group.objects.get(name=editors_group_name(confederation)))
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label="assistant", codename="view_learning_report")
+        )
+    context["accounts"].append((LEGAL_EDITOR, "legal editor: Reports › Assistant: unanswered questions"))
+
+
+def _english(page: AssistantPage, library: LegalLibraryPage) -> None:
+    english = Locale.objects.filter(language_code="en").first()
+    if english is None or library.get_translation_or_none(english) is None:
+        return
+    translate(page, "en", {page.title: "Legal assistant", page.intro: INTRO_EN})
+
+
 def load(context: dict) -> None:
     library = LegalLibraryPage.objects.filter(slug=LIBRARY_SLUG, locale__language_code="vi").first()
-    if library is None or AssistantPage.objects.filter(slug=PAGE_SLUG).exists():
+    if library is None:
+        return
+    _legal_editor(context)
+    if AssistantPage.objects.filter(slug=PAGE_SLUG).exists():
         return
     topics = {topic.slug: topic for topic in LegalTopicPage.objects.child_of(library)}
     documents = _documents(library, topics)
@@ -686,6 +725,7 @@ def load(context: dict) -> None:
         )
     )
     page.save_revision().publish()
+    _english(page, library)
     context["stdout"].write(
         f"Legal assistant: {page.url} ({len(DOCUMENTS)} more documents, {added} more scenarios)"
     )
