@@ -131,5 +131,11 @@ def build_library(home, *, english: bool = False) -> SimpleNamespace:
         page_en = translate(assistant, "en", {assistant.title: "Legal assistant"})
     indexing.rebuild()
     return SimpleNamespace(
-        shelf=shelf, code=code, decree=decree, topics=topics, scenarios=scenarios, page=assistant, page_en=page_en
+        shelf=shelf,
+        code=code,
+        decree=decree,
+        topics=topics,
+        scenarios=scenarios,
+        page=assistant,
+        page_en=page_en,
     )

@@ -48,7 +48,9 @@ def test_member_asks_and_reads_the_answer_after_a_redirect(hang_client, library,
 
 def test_with_javascript_the_answer_comes_back_as_a_fragment(hang_client, library):
     response = hang_client.post(
-        library.page_en.url, {"question": "luong thu viec 70% co dung ko"}, headers={"X-Requested-With": "fetch"}
+        library.page_en.url,
+        {"question": "luong thu viec 70% co dung ko"},
+        headers={"X-Requested-With": "fetch"},
     )
     assert response.status_code == 200
     data = response.json()
@@ -135,10 +137,12 @@ def test_another_member_cannot_see_rate_escalate_or_delete_a_conversation(client
     client.force_login(people.lan.account)
     assert client.get(f"{library.page_en.url}?c={conversation.pk}").status_code == 404
     assert (
-        client.post(library.page_en.url, {"question": "x", "conversation": conversation.pk}).status_code == 404
+        client.post(library.page_en.url, {"question": "x", "conversation": conversation.pk}).status_code
+        == 404
     )
     assert (
-        client.post(f"{library.page_en.url}answers/{exchange.pk}/helpful/", {"helpful": "no"}).status_code == 404
+        client.post(f"{library.page_en.url}answers/{exchange.pk}/helpful/", {"helpful": "no"}).status_code
+        == 404
     )
     assert client.get(f"{library.page_en.url}answers/{exchange.pk}/adviser/").status_code == 404
     assert client.post(f"{library.page_en.url}conversations/{conversation.pk}/delete/").status_code == 404
