@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "legal_library",
     "jobs",
     "feedback",
+    "assistant",
     "demo",
     # Wagtail and friends
     "wagtail_localize",

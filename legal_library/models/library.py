@@ -16,7 +16,11 @@ class LegalLibraryPage(Page):
 
     template = "legal_library/legal_library_page.html"
     parent_page_types = ["federations.FederationPage", "home.HomePage"]
-    subpage_types = ["legal_library.LegalDocumentPage", "legal_library.LegalTopicPage"]
+    subpage_types = [
+        "legal_library.LegalDocumentPage",
+        "legal_library.LegalTopicPage",
+        "assistant.AssistantPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
