@@ -9,7 +9,12 @@ subtree figure can cost) and the naive way, loading every unit of the subtree
 into Python and counting there. Also: the public indicator page through
 Django's test client, cold and cached, and SVG rendering of an 83-bar chart.
 
-    .venv/bin/python bench/stats.py [--units 123000] [--no-postgres]
+Members (default 300,000, joined over ten years) and one contest's entrants
+(default 30,000, with member counts for every grassroots union) are generated
+so that the members and contests indicators read real volumes; their baseline
+is a plain indexed COUNT of the members (or entrants) of the subtree.
+
+    .venv/bin/python bench/stats.py [--units 123000] [--members 300000] [--entrants 30000] [--no-postgres]
 """
 
 import argparse
@@ -51,11 +56,59 @@ call_command("migrate", verbosity=0)
 if Unit.objects.count() < 1000:
     Unit.objects.all().delete()
     import_units(open(sys.argv[1], encoding="utf-8").read())
+members_wanted, entrants_wanted = int(sys.argv[2]), int(sys.argv[3])
+
+def generate_people():
+    import datetime, random
+    from django.db import transaction
+    from wagtail.models import Locale, Page
+    from contests.models import ContestPage, Entrant, QuestionBank, Round, UnitMemberCount
+    from members.models import Member
+    rng = random.Random(11)
+    grassroots = list(Unit.objects.filter(level=Level.GRASSROOTS).values_list("pk", flat=True))
+    today = datetime.date.today()
+    with transaction.atomic():
+        Member.objects.all().delete()
+        Member.objects.bulk_create(
+            (
+                Member(
+                    member_number=f"B{n:09d}", full_name="Bench", date_of_birth=datetime.date(1990, 1, 1),
+                    unit_id=rng.choice(grassroots), date_joined=today - datetime.timedelta(days=rng.randrange(3650)),
+                    card_serial=f"S{n:09d}", card_expires=today,
+                )
+                for n in range(members_wanted)
+            ),
+            batch_size=5000,
+        )
+        root_unit = Unit.objects.get(code="TLD")
+        bank = QuestionBank.objects.create(name="Bench", unit=root_unit, locale=Locale.get_default())
+        contest = Page.get_first_root_node().add_child(
+            instance=ContestPage(title="Bench contest", slug="bench-contest", rules="<p>x</p>", question_bank=bank)
+        )
+        now = datetime.datetime.now(datetime.UTC)
+        Round.objects.create(contest=contest, opens_at=now, closes_at=now + datetime.timedelta(days=7), sort_order=0)
+        Entrant.objects.bulk_create(
+            (
+                Entrant(contest=contest, full_name="Bench", phone=f"09{n:08d}", unit_id=rng.choice(grassroots))
+                for n in range(entrants_wanted)
+            ),
+            batch_size=5000,
+        )
+        UnitMemberCount.objects.bulk_create(
+            (UnitMemberCount(unit_id=pk, member_count=rng.randrange(20, 2000)) for pk in grassroots), batch_size=5000
+        )
+
+from members.models import Member
+if Member.objects.count() != members_wanted:
+    from contests.models import ContestPage, UnitMemberCount
+    ContestPage.objects.all().delete()
+    UnitMemberCount.objects.all().delete()
+    generate_people()
 translation.activate("en")
 root = Unit.objects.get(code="TLD")
 federation = Unit.objects.filter(level=Level.FEDERATION).order_by("path").first()
 upper = Unit.objects.filter(level=Level.UPPER).order_by("path").first()
-result = {"units": Unit.objects.count(), "indicators": {}}
+result = {"units": Unit.objects.count(), "members": Member.objects.count(), "indicators": {}}
 for indicator in registry.all():
     row = {}
     for label, unit in (("confederation", root), ("federation", federation), ("upper", upper)):
@@ -72,6 +125,9 @@ def naive():
     for level in Unit.objects.filter(path__startswith=root.path).values_list("level", flat=True).iterator(chunk_size=5000):
         counts[level] = counts.get(level, 0) + 1
 result["baseline_naive_ms"] = timed(naive, 3) * 1000
+from contests.models import Entrant
+result["baseline_members_ms"] = timed(lambda: Member.objects.filter(unit__path__startswith=root.path).count(), 5) * 1000
+result["baseline_entrants_ms"] = timed(lambda: Entrant.objects.filter(unit__path__startswith=root.path).count(), 5) * 1000
 client = Client()
 url = f"/en/statistics/live/grassroots-by-unit/{root.code}/"
 def page_cold():
@@ -95,7 +151,7 @@ def generate_csv(path: Path, total: int) -> None:
     module.generate_csv(path, total)
 
 
-def run_child(database_url: str, csv_path: Path) -> dict:
+def run_child(database_url: str, csv_path: Path, members: int, entrants: int) -> dict:
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -103,7 +159,11 @@ def run_child(database_url: str, csv_path: Path) -> dict:
         "PYTHONPATH": str(ROOT),
     }
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(csv_path)], cwd=ROOT, env=env, capture_output=True, text=True
+        [sys.executable, "-c", CHILD, str(csv_path), str(members), str(entrants)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     if out.returncode != 0:
         raise SystemExit(out.stderr[-3000:])
@@ -133,7 +193,7 @@ def postgres_available() -> bool:
 
 
 def report(name: str, result: dict) -> None:
-    print(f"\n{name}: {result['units']:,} units")
+    print(f"\n{name}: {result['units']:,} units, {result['members']:,} members")
     print(f"  {'indicator':<28} {'unit':<14} {'cold ms':>9} {'cached ms':>10}")
     for slug, row in result["indicators"].items():
         for unit in ("confederation", "federation", "upper"):
@@ -147,6 +207,18 @@ def report(name: str, result: dict) -> None:
         f"  ratio slowest cold indicator at the confederation / plain COUNT: {worst / count:.1f}; "
         f"/ naive: {worst / naive:.2f}"
     )
+    groups = {"members": ("members-", "new-members-"), "entrants": ("contest-",)}
+    for what, prefixes in groups.items():
+        base = result[f"baseline_{what}_ms"]
+        slowest = max(
+            row["confederation_cold_ms"]
+            for slug, row in result["indicators"].items()
+            if slug.startswith(prefixes)
+        )
+        print(
+            f"  baseline: plain COUNT of the {what} of the whole tree {base:.1f} ms; slowest cold {what} "
+            f"indicator at the confederation {slowest:.1f} ms, ratio {slowest / base:.1f}"
+        )
     print(
         f"  indicator page (grassroots by unit, confederation): cold {result['page_cold_ms']:.1f} ms, "
         f"cached {result['page_cached_ms']:.1f} ms"
@@ -159,6 +231,8 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--units", type=int, default=123_000)
+    parser.add_argument("--members", type=int, default=300_000)
+    parser.add_argument("--entrants", type=int, default=30_000)
     parser.add_argument("--no-postgres", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -168,7 +242,7 @@ def main() -> None:
         if not args.no_postgres and postgres_available():
             databases.append(("PostgreSQL", f"{PG_SERVER}/{PG_NAME}"))
         for name, url in databases:
-            report(name, run_child(url, csv_path))
+            report(name, run_child(url, csv_path, args.members, args.entrants))
 
 
 if __name__ == "__main__":

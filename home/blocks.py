@@ -5,6 +5,8 @@ officer needs for a story, and nothing that would let them break the layout.
 Each block renders with its own template in `home/templates/home/blocks/`.
 """
 
+from django.apps import apps
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
@@ -110,6 +112,22 @@ class CallToActionBlock(blocks.StructBlock):
         return value
 
 
+def contributed_body_blocks() -> list[tuple[str, blocks.Block]]:
+    """Blocks that installed apps add to article bodies, in INSTALLED_APPS order.
+
+    An app offers blocks by naming them on its AppConfig, e.g.
+    `article_body_blocks = {"chart": "stats.blocks.ChartBlock"}`, so `home` and
+    `news` never import it (DESIGN.md: no app imports `stats`). It has to be the
+    AppConfig class and not `ready()`: models, and so this block, are built
+    before any `ready()` runs, and app configs are the one thing loaded by then.
+    """
+    contributed = []
+    for config in apps.get_app_configs():
+        for name, path in getattr(config, "article_body_blocks", {}).items():
+            contributed.append((name, import_string(path)()))
+    return contributed
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Text"), features=RICH_TEXT_FEATURES, template="home/blocks/paragraph.html"
@@ -121,3 +139,6 @@ class BaseStreamBlock(blocks.StreamBlock):
     document = DocumentDownloadBlock()
     table = TableBlock()
     call_to_action = CallToActionBlock()
+
+    def __init__(self, local_blocks=None, **kwargs):
+        super().__init__([*(local_blocks or []), *contributed_body_blocks()], **kwargs)

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from federations.models import Unit
 
-from .charts import Chart, ChartType, render_chart
+from .charts import Chart, render_chart
 from .indicators import Indicator, registry
 from .live import live_table
 from .tables import Table
@@ -38,7 +38,8 @@ class Figure:
     chart_types: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _query(url: str, **params) -> str:
+def with_query(url: str, **params) -> str:
+    """`url` with the non-empty `params` as its query string."""
     params = {key: value for key, value in params.items() if value}
     return f"{url}?{urlencode(params)}" if params else url
 
@@ -80,31 +81,47 @@ def dataset_figure(
         method=dataset.method,
         source=dataset.source,
         updated_at=dataset.updated_at,
-        csv_url=_query(
+        csv_url=with_query(
             reverse("stats:dataset_csv", args=[dataset.pk]), **scope, **{"from": start, "to": end}
         ),
-        explore_url=_query(detail, **scope),
+        explore_url=with_query(detail, **scope),
     )
 
 
-def indicator_figure(indicator: Indicator, unit: Unit, chart_type: str = "", figure_id: str = "") -> Figure:
+def indicator_figure(
+    indicator: Indicator,
+    unit: Unit,
+    chart_type: str = "",
+    figure_id: str = "",
+    start: str = "",
+    end: str = "",
+) -> Figure:
+    """`indicator` for `unit`, optionally cut to the periods from `start` to `end`.
+
+    Rows that name a unit below link to the same chart (same type and periods) for that unit.
+    """
     result = live_table(indicator, unit)
+    table = result.table.between(start, end) if (start or end) and result.table.periodic else result.table
     figure_id = figure_id or f"live-{indicator.slug}"
     title = str(indicator.title)
-    for row in result.table.rows:
+    for row in table.rows:
         if row.unit_code:
-            row.url = reverse("stats:indicator_detail", args=[indicator.slug, row.unit_code])
+            row.url = with_query(
+                reverse("stats:indicator_detail", args=[indicator.slug, row.unit_code]), chart=chart_type
+            )
     return Figure(
         id=figure_id,
         title=title,
-        table=result.table,
+        table=table,
         chart=make_chart(
-            result.table, chart_type or indicator.chart_type, title, str(indicator.measure), "", figure_id
+            table, chart_type or indicator.chart_type, title, str(indicator.measure), "", figure_id
         ),
         measure=str(indicator.measure),
         method=str(indicator.method),
         computed_at=result.computed_at,
-        csv_url=reverse("stats:indicator_csv", args=[indicator.slug, unit.code]),
+        csv_url=with_query(
+            reverse("stats:indicator_csv", args=[indicator.slug, unit.code]), **{"from": start, "to": end}
+        ),
         explore_url=reverse("stats:indicator_detail", args=[indicator.slug, unit.code]),
         unit=unit,
     )
@@ -112,7 +129,3 @@ def indicator_figure(indicator: Indicator, unit: Unit, chart_type: str = "", fig
 
 def indicator_figures(unit: Unit) -> list[Figure]:
     return [indicator_figure(indicator, unit) for indicator in registry.all()]
-
-
-def chart_type_choices() -> list[tuple[str, str]]:
-    return list(ChartType.choices)

@@ -205,7 +205,11 @@ class StatisticsPage(Page):
         from .figures import indicator_figures
 
         context = super().get_context(request, *args, **kwargs)
+        # Every indicator is listed automatically, so those without figures for this unit are left
+        # out rather than repeating "no figures" (a chosen block or a chart page still says so).
         context["live_figures"] = (
-            indicator_figures(self.unit) if self.show_live_indicators and self.unit else []
+            [figure for figure in indicator_figures(self.unit) if figure.chart]
+            if self.show_live_indicators and self.unit
+            else []
         )
         return context

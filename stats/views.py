@@ -11,8 +11,9 @@ from wagtail.models import Locale
 from federations.models import Unit
 
 from .charts import ChartType
-from .figures import dataset_figure, indicator_figure
+from .figures import dataset_figure, indicator_figure, with_query
 from .indicators import registry
+from .live import live_table
 from .models import Dataset
 
 MAX_DRILL_LINKS = 200
@@ -57,13 +58,25 @@ def _dataset_scope(request: HttpRequest, dataset: Dataset) -> Unit:
     return get_object_or_404(Unit, code=code)
 
 
+def _selection(request: HttpRequest) -> dict[str, str]:
+    """What the reader chose (chart type, periods), carried along drill-down links."""
+    return {"chart": _chart_type(request), "from": _param(request, "from"), "to": _param(request, "to")}
+
+
+def _period_bounds(periods: list[str], start: str, end: str) -> tuple[str, str]:
+    """The selector's preset: the chosen periods when they exist, else the whole range."""
+    if not periods:
+        return "", ""
+    return (start if start in periods else periods[0], end if end in periods else periods[-1])
+
+
 def dataset_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dataset = _localized(get_object_or_404(Dataset.objects.public().select_related("unit"), pk=pk))
     unit = _dataset_scope(request, dataset)
     unit_code = "" if unit.pk == dataset.unit_id else unit.code
     whole = dataset.table_for(unit_code)
-    start, end = _param(request, "from"), _param(request, "to")
-    figure = dataset_figure(dataset, unit_code, _chart_type(request), start, end)
+    selection = _selection(request)
+    figure = dataset_figure(dataset, unit_code, selection["chart"], selection["from"], selection["to"])
     # Drill down: units directly below the one shown that have lines of their own.
     codes = dataset.unit_codes()
     children = list(unit.get_children().filter(code__in=codes).order_by("path"))
@@ -75,6 +88,7 @@ def dataset_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else []
     )
     base = reverse("stats:dataset_detail", args=[dataset.pk])
+    start, end = _period_bounds(whole.labels, selection["from"], selection["to"])
     return render(
         request,
         "stats/dataset_detail.html",
@@ -83,13 +97,13 @@ def dataset_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "figure": figure,
             "unit": unit,
             "periods": whole.labels,
-            "start": start if start in whole.labels else (whole.labels[0] if whole.labels else ""),
-            "end": end if end in whole.labels else (whole.labels[-1] if whole.labels else ""),
-            "chart_type": _chart_type(request) or dataset.chart_type,
+            "start": start,
+            "end": end,
+            "chart_type": selection["chart"] or dataset.chart_type,
             "chart_types": ChartType.choices,
-            "drill_down": [(child, f"{base}?unit={child.code}") for child in children],
+            "drill_down": [(child, with_query(base, unit=child.code, **selection)) for child in children],
             "ancestors": [
-                (a, base if a.pk == dataset.unit_id else f"{base}?unit={a.code}")
+                (a, with_query(base, unit="" if a.pk == dataset.unit_id else a.code, **selection))
                 for a in ancestors
                 if unit.path.startswith(a.path) and a.path.startswith(dataset.unit.path)
             ],
@@ -116,11 +130,21 @@ def _indicator_and_unit(slug: str, code: str):
 
 def indicator_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     indicator, unit = _indicator_and_unit(slug, code)
-    figure = indicator_figure(indicator, unit, _chart_type(request))
+    selection = _selection(request)
+    figure = indicator_figure(
+        indicator, unit, selection["chart"], start=selection["from"], end=selection["to"]
+    )
+    # The period selector offers every period the indicator has, not only those shown.
+    periods = live_table(indicator, unit).table.labels if figure.table.periodic else []
     children = list(
         unit.get_children().filter(is_active=True, numchild__gt=0).order_by("path")[:MAX_DRILL_LINKS]
     )
     ancestors = list(unit.get_ancestors())
+    start, end = _period_bounds(periods, selection["from"], selection["to"])
+
+    def same_chart(other: Unit) -> str:
+        return with_query(reverse("stats:indicator_detail", args=[slug, other.code]), **selection)
+
     return render(
         request,
         "stats/indicator_detail.html",
@@ -128,15 +152,13 @@ def indicator_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse
             "indicator": indicator,
             "figure": figure,
             "unit": unit,
-            "chart_type": _chart_type(request) or indicator.chart_type,
+            "periods": periods,
+            "start": start,
+            "end": end,
+            "chart_type": selection["chart"] or indicator.chart_type,
             "chart_types": ChartType.choices,
-            "drill_down": [
-                (child, reverse("stats:indicator_detail", args=[slug, child.code])) for child in children
-            ],
-            "ancestors": [
-                (ancestor, reverse("stats:indicator_detail", args=[slug, ancestor.code]))
-                for ancestor in ancestors
-            ],
+            "drill_down": [(child, same_chart(child)) for child in children],
+            "ancestors": [(ancestor, same_chart(ancestor)) for ancestor in ancestors],
             "other_indicators": [
                 (other, reverse("stats:indicator_detail", args=[other.slug, unit.code]))
                 for other in registry.all()
@@ -148,5 +170,5 @@ def indicator_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse
 
 def indicator_csv(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     indicator, unit = _indicator_and_unit(slug, code)
-    figure = indicator_figure(indicator, unit)
+    figure = indicator_figure(indicator, unit, start=_param(request, "from"), end=_param(request, "to"))
     return _csv_response(figure.table.to_csv(), f"{slug}-{unit.code}")

@@ -5,7 +5,11 @@ published trends (fewer strikes after the early 2010s, steady membership
 growth) but are not real statistics of any organisation.
 """
 
+import datetime
+
+from django.utils import timezone
 from wagtail.models import Locale
+from wagtail.rich_text import RichText
 
 from demo.translation import translate
 from federations.models import FederationPage, Unit
@@ -326,6 +330,66 @@ def _page(unit_code: str, slug: str, texts: dict, charts: list, datasets: dict, 
         translate(page, language, {texts["vi"][0]: title, texts["vi"][1]: intro})
 
 
+# A news article of the confederation with the strikes chart in its body: how editors use ChartBlock.
+ARTICLE = {
+    "slug": "so-cuoc-dinh-cong-giam",
+    "days_ago": 2,
+    "dataset": "strikes",
+    "vi": {
+        "title": "Số cuộc đình công giảm năm thứ ba liên tiếp",
+        "lead": "Năm 2024 cả nước ghi nhận 66 cuộc đình công, thấp nhất trong mười năm.",
+        "text": "Theo số liệu minh họa của Ban Quan hệ lao động, đối thoại tại nơi làm việc và thỏa ước lao động "
+        "tập thể chất lượng hơn giúp giảm tranh chấp. Biểu đồ dưới đây cho thấy diễn biến mười năm qua; "
+        "chạm vào từng điểm để xem số liệu, hoặc tải tệp CSV.",
+        "author": "Ban Quan hệ lao động",
+    },
+    "en": {
+        "title": "Strikes fall for the third year running",
+        "lead": "66 strikes were recorded nationwide in 2024, the fewest in ten years.",
+        "text": "According to the Labour Relations Department's illustrative figures, workplace dialogue and "
+        "better collective agreements are reducing disputes. The chart below shows the last ten years; tap a "
+        "point to read its figure, or download the CSV.",
+    },
+    "ja": {
+        "title": "ストライキ件数、3年連続で減少",
+        "lead": "2024年に全国で記録されたストライキは66件で、過去10年で最少。",
+        "text": "労使関係部の説明用の数値によると、職場での対話と質の高い労働協約が紛争を減らしている。下のグラフは"
+        "過去10年の推移を示す。点をタップすると数値が表示され、CSVもダウンロードできる。",
+    },
+}
+
+
+def _article(datasets: dict, vi: Locale) -> None:
+    from news.models import NewsArticlePage, NewsIndexPage
+
+    section = FederationPage.objects.filter(unit__code="TLD", locale=vi).first()
+    index = NewsIndexPage.objects.child_of(section).first() if section else None
+    if index is None:
+        return
+    text = ARTICLE["vi"]
+    page = NewsArticlePage.objects.child_of(index).filter(slug=ARTICLE["slug"]).first()
+    if page is None:
+        page = index.add_child(
+            instance=NewsArticlePage(
+                slug=ARTICLE["slug"],
+                title=text["title"],
+                lead=text["lead"],
+                author=text["author"],
+                publication_date=timezone.now() - datetime.timedelta(days=ARTICLE["days_ago"]),
+                body=[
+                    ("paragraph", RichText(f"<p>{text['text']}</p>")),
+                    (
+                        "chart",
+                        {"dataset": datasets[ARTICLE["dataset"]], "chart_type": "line", "last_periods": 10},
+                    ),
+                ],
+            )
+        )
+        page.save_revision().publish()
+    for language in ("en", "ja"):
+        translate(page, language, {text[key]: ARTICLE[language][key] for key in ("title", "lead", "text")})
+
+
 def load(context: dict) -> None:
     vi = Locale.objects.get(language_code="vi")
     if not HomePage.objects.filter(locale=vi).exists():
@@ -333,6 +397,8 @@ def load(context: dict) -> None:
     datasets = {spec["key"]: _dataset(spec, vi) for spec in DATASETS}
     for unit_code, slug, texts, charts in PAGES:
         _page(unit_code, slug, texts, charts, datasets, vi)
+    _article(datasets, vi)
     context["stdout"].write(
-        f"Statistics: {len(datasets)} datasets, statistics pages for the confederation and Hanoi."
+        f"Statistics: {len(datasets)} datasets, statistics pages for the confederation and Hanoi, "
+        "a news article with a chart."
     )

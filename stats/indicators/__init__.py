@@ -54,6 +54,16 @@ class IndicatorRegistry:
         self._indicators[indicator.slug] = indicator
         return indicator
 
+    def reorder(self, module_names: list[str]) -> None:
+        """Put indicators in the order of the modules that define them."""
+        position = {name: index for index, name in enumerate(module_names)}
+        self._indicators = dict(
+            sorted(
+                self._indicators.items(),
+                key=lambda item: position.get(item[1].compute.__module__, len(position)),
+            )
+        )
+
     def unregister(self, slug: str) -> None:
         self._indicators.pop(slug, None)
 
@@ -87,6 +97,11 @@ def indicator_choices() -> list[tuple[str, str]]:
 
 
 def load_indicator_modules() -> None:
-    """Import every module of this package once (StatsConfig.ready calls it)."""
-    for info in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{info.name}")
+    """Import every module of this package once (StatsConfig.ready calls it).
+
+    Modules register in the order of their `ORDER` constant (100 when absent):
+    that is the order of the live figures on a statistics page.
+    """
+    modules = [importlib.import_module(f"{__name__}.{info.name}") for info in pkgutil.iter_modules(__path__)]
+    ordered = sorted(modules, key=lambda module: getattr(module, "ORDER", 100))
+    registry.reorder([module.__name__ for module in ordered])

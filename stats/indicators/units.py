@@ -18,6 +18,9 @@ from ..charts import ChartType
 from ..tables import Row, Table
 from . import indicator
 
+# Place of these figures on a statistics page (see load_indicator_modules).
+ORDER = 10
+
 
 def _below(unit: Unit):
     # order_by() clears the manager's ordering, which would otherwise join the GROUP BY.

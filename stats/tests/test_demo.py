@@ -14,6 +14,17 @@ from stats.models import Dataset, StatisticsPage
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def wagtail_roots():
+    """A transactional test's flush removes the root page and collection that migrations made."""
+    from wagtail.models import Collection, Locale, Page
+
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.exists():
+        Page.add_root(title="Root", slug="root", locale=Locale.get_default())
+
+
 def load_twice():
     for _ in range(2):
         context = {"password": "x", "accounts": [], "stdout": io.StringIO()}
@@ -40,3 +51,25 @@ def test_demo_statistics_load_in_three_languages_and_are_idempotent(client):
     response = client.get(page.url)
     assert response.status_code == 200
     assert "Collective agreements by grade (A–D)" in response.content.decode()
+
+
+def test_demo_news_article_carries_the_strikes_chart_in_every_language(client):
+    from demo.steps import news as news_step
+    from news.models import NewsArticlePage
+
+    for _ in range(2):
+        context = {"password": "x", "accounts": [], "stdout": io.StringIO()}
+        federation_step.load(context)
+        news_step.load(context)
+        stats_step.load(context)
+    articles = NewsArticlePage.objects.filter(slug="so-cuoc-dinh-cong-giam")
+    assert sorted(articles.values_list("locale__language_code", flat=True)) == ["en", "ja", "vi"]
+    english = articles.get(locale__language_code="en")
+    html = client.get(english.url).content.decode()
+    assert "Strikes fall for the third year running" in html
+    # The English article shows the English dataset: its title, series and figures.
+    assert 'aria-label="2024, Strikes: 66 stoppages"' in html
+    dataset = Dataset.objects.get(locale__language_code="en", title="Strikes and work stoppages per year")
+    with translation.override("en"):
+        csv_url = reverse("stats:dataset_csv", args=[dataset.pk])
+    assert "<table" in html and f'href="{csv_url}"' in html

@@ -1,6 +1,7 @@
 """The statistics page in a section, and the chart blocks."""
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -98,3 +99,16 @@ def test_chart_block_renders_the_dataset_figure_anywhere(federation):
     html = block.render(block.to_python({"dataset": dataset.pk, "chart_type": "donut", "last_periods": None}))
     assert "National strikes" in html and "chart--donut" in html and "<table" in html
     assert reverse("stats:dataset_csv", args=[dataset.pk]) in html
+
+
+def test_live_figures_without_data_for_the_unit_are_left_out_of_the_page(client, tree):
+    from members.factories import MemberFactory
+
+    page = publish(StatisticsPageFactory(parent=tree.hanoi_section, slug="figures"))
+    path = f"/en{page.url_path.removeprefix('/home')}"
+    html = client.get(path).content.decode()
+    assert "Union units by level" in html
+    assert "Members in each unit below" not in html and "There are no figures to show yet." not in html
+    MemberFactory(unit=tree.grassroots)
+    cache.clear()
+    assert "Members in each unit below" in client.get(path).content.decode()

@@ -3,6 +3,9 @@
 // in the accessible names and in the table under every chart.
 (function () {
   "use strict";
+  // Each chart block of an article brings this file: listen once.
+  if (window.statTipsReady) { return; }
+  window.statTipsReady = true;
   var tip = null;
   function hide() {
     if (tip) { tip.remove(); tip = null; }
