@@ -414,6 +414,8 @@ class JobPostPage(Page):
             "hiringOrganization": organization,
             "identifier": {"@type": "PropertyValue", "name": employer.name, "value": employer.tax_code},
             "totalJobOpenings": self.openings,
+            # Applying on the post's own page, without leaving for another site.
+            "directApply": self.apply_in_portal,
             "jobLocation": [
                 {
                     "@type": "Place",
