@@ -56,7 +56,10 @@ def test_an_editor_writes_a_post_that_takes_applications_in_the_portal(client, j
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"salary_min": 15_000_000, "salary_max": 9_000_000}, "The maximum salary must not be below the minimum"),
+        (
+            {"salary_min": 15_000_000, "salary_max": 9_000_000},
+            "The maximum salary must not be below the minimum",
+        ),
         (
             {"posted_date": "2026-03-10", "closing_date": "2026-03-01"},
             "The closing date must not be before the posting date",

@@ -63,5 +63,7 @@ def test_negotiable_salary_has_no_base_salary_and_script_cannot_be_broken_out_of
     assert b"<script>alert(1)" not in response.content
     data = json_ld_of(response)
     assert "baseSalary" not in data
-    assert json_ld_of(client.get(JobPostPageFactory(parent=jobs.hanoi_jobs, apply_in_portal=True).url))["directApply"]
+    assert json_ld_of(client.get(JobPostPageFactory(parent=jobs.hanoi_jobs, apply_in_portal=True).url))[
+        "directApply"
+    ]
     assert data["title"] == "Thợ hàn </script><script>alert(1)</script>"
