@@ -28,7 +28,7 @@ MAX_SAVED_SEARCHES = 20
 def saved_searches(request: HttpRequest) -> HttpResponse:
     searches = list(SavedJobSearch.objects.filter(user=request.user).select_related("index"))
     unseen = list(
-        SavedSearchMatch.objects.filter(search__user=request.user, seen_at__isnull=True)
+        SavedSearchMatch.objects.filter(search__user=request.user, seen_at__isnull=True, post__live=True)
         .select_related("post", "search")
         .order_by("-found_at", "-pk")[:100]
     )
