@@ -13,44 +13,40 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from .forms import JobFilterForm
 from .listing import apply_filters, posts_within
-from .models import JobPostPage, SavedJobSearch, SavedSearchMatch
+from .models import SavedJobSearch, SavedSearchMatch
 
 logger = logging.getLogger(__name__)
 # Most posts listed in one e-mail; the rest are on the saved-searches page.
 EMAIL_LIMIT = 20
 
 
-def matching_new_posts(search: SavedJobSearch) -> list[JobPostPage]:
-    """Open posts that match the search, published since it was saved, not yet recorded for it."""
+def matching_new_posts(search: SavedJobSearch) -> list[int]:
+    """Ids of open posts that match the search, published since it was saved, not yet recorded for it."""
     with translation.override(search.language):
         filters = JobFilterForm(search.query_dict()).filters()
     # Notices are about jobs one can still apply to, whatever the listing's "closed" box said.
     filters.pop("closed", None)
     posts = apply_filters(posts_within(search.index.section()), filters)
     return list(
-        posts.filter(first_published_at__gt=search.created_at).exclude(
-            pk__in=SavedSearchMatch.objects.filter(search=search).values("post_id")
-        )
+        posts.filter(first_published_at__gt=search.created_at)
+        .exclude(pk__in=SavedSearchMatch.objects.filter(search=search).values("post_id"))
+        .values_list("pk", flat=True)
     )
 
 
 def record_matches(search: SavedJobSearch) -> int:
-    count = 0
-    for post in matching_new_posts(search):
-        try:
-            with transaction.atomic():
-                SavedSearchMatch.objects.create(search=search, post=post)
-            count += 1
-        except IntegrityError:  # another run recorded it first
-            continue
-    return count
+    """Records the new matches in one statement; a pair another run recorded first is skipped."""
+    post_ids = matching_new_posts(search)
+    SavedSearchMatch.objects.bulk_create(
+        [SavedSearchMatch(search=search, post_id=post_id) for post_id in post_ids], ignore_conflicts=True
+    )
+    return len(post_ids)
 
 
 def absolute(base_url: str, url: str) -> str:
