@@ -42,7 +42,8 @@ def saved_searches(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def save_search(request: HttpRequest) -> HttpResponse:
-    index = JobIndexPage.objects.live().filter(pk=request.POST.get("index") or 0).first()
+    index_id = request.POST.get("index", "")
+    index = JobIndexPage.objects.live().filter(pk=index_id).first() if index_id.isdigit() else None
     if index is None:
         raise Http404
     query = filters_query(QueryDict(request.POST.get("query", "")))

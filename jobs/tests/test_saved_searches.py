@@ -91,6 +91,13 @@ def test_a_search_without_a_name_is_refused_and_its_filters_kept(client, jobs, w
     assert not SavedJobSearch.objects.exists()
 
 
+def test_a_search_for_an_unknown_listing_is_not_found(client, jobs, worker):
+    client.force_login(worker)
+    for index in ("abc", "999999", ""):
+        assert client.post(reverse("jobs:save_search"), {"index": index, "name": "x"}).status_code == 404
+    assert not SavedJobSearch.objects.exists()
+
+
 def test_visitors_are_offered_a_login_and_cannot_save(client, jobs):
     html = client.get(jobs.home_jobs.url, {"province": "bac-ninh"}).content.decode()
     assert "/accounts/login/?next=" in html
