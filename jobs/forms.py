@@ -1,10 +1,17 @@
-"""The jobs search form: every filter is a GET parameter, so a search can be bookmarked and shared."""
+"""The jobs search form (every filter is a GET parameter, so a search can be bookmarked, shared
+and saved), the application form and the form that names a saved search."""
+
+import os
 
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from .models import EmploymentType, industries_in_active_language
+from .models import EmploymentType, JobApplication, SavedJobSearch, industries_in_active_language
 from .provinces import PROVINCE_CHOICES
+from .validators import DOCX, PDF, sniff_cv_type
 
 SORT_CHOICES = [
     ("newest", _("Newest first")),
@@ -69,3 +76,64 @@ class JobFilterForm(forms.Form):
             return {}
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value not in ("", None, False)}
+
+
+# The parameters that make up a search's filters (the page number is not one).
+FILTER_PARAMETERS = tuple(JobFilterForm.base_fields)
+CV_EXTENSIONS = {PDF: ".pdf", DOCX: ".docx"}
+
+
+class ApplicationForm(forms.ModelForm):
+    class Meta:
+        model = JobApplication
+        fields = ["message", "cv"]
+        labels = {
+            "message": _("A short message to the employer's union"),
+            "cv": _("Your CV (PDF or Word .docx, optional)"),
+        }
+        widgets = {
+            "message": forms.Textarea(attrs={"rows": 4, "maxlength": 1000}),
+            "cv": forms.FileInput(
+                attrs={
+                    "accept": ".pdf,.docx,application/pdf,"
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                }
+            ),
+        }
+        error_messages = {
+            "message": {"required": _("Write a few words about yourself and the job you want.")}
+        }
+
+    def clean_cv(self):
+        cv = self.cleaned_data.get("cv")
+        if not cv:
+            return cv
+        limit = settings.JOB_CV_MAX_BYTES
+        if cv.size > limit:
+            raise ValidationError(
+                _("Your CV is %(size)s; the limit is %(limit)s. Send a smaller file."),
+                params={"size": filesizeformat(cv.size), "limit": filesizeformat(limit)},
+                code="too_large",
+            )
+        kind = sniff_cv_type(cv)
+        if kind is None:
+            raise ValidationError(
+                _(
+                    "Your CV must be a PDF or a Word (.docx) file. Save it in one of these formats and try again."
+                ),
+                code="wrong_type",
+            )
+        self.cv_name = os.path.basename(cv.name)[:200]
+        # The stored name ends in what the bytes are, whatever the file was called.
+        cv.name = f"cv{CV_EXTENSIONS[kind]}"
+        return cv
+
+
+class SavedSearchForm(forms.ModelForm):
+    class Meta:
+        model = SavedJobSearch
+        fields = ["name"]
+        labels = {"name": _("Name this search")}
+        error_messages = {
+            "name": {"required": _("Give the search a name, for example “Welding in Bắc Ninh”.")}
+        }

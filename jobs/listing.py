@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from search.service import filter_queryset
 
-from .forms import JobFilterForm
+from .forms import FILTER_PARAMETERS, JobFilterForm, SavedSearchForm
 from .models import JobIndexPage, JobPostPage
 
 PER_PAGE = 20
@@ -71,6 +71,16 @@ def order(posts: QuerySet[JobPostPage], sort: str) -> QuerySet[JobPostPage]:
     return posts.order_by("-posted_date", "-pk")
 
 
+def filters_query(params: QueryDict) -> str:
+    """Only the filter parameters that carry a value, in a stable order: what a saved search keeps."""
+    kept = QueryDict(mutable=True)
+    for name in FILTER_PARAMETERS:
+        values = [value for value in params.getlist(name) if value.strip()]
+        if values:
+            kept.setlist(name, values)
+    return kept.urlencode()
+
+
 def query_without_page(params: QueryDict) -> str:
     """The current filters as a query string, for pagination links."""
     params = params.copy()
@@ -91,5 +101,7 @@ def listing_context(index: JobIndexPage, request: HttpRequest) -> dict:
         "posts": page_obj.object_list,
         "page_obj": page_obj,
         "querystring": query_without_page(request.GET),
+        "saved_query": filters_query(request.GET),
+        "save_search_form": SavedSearchForm(),
         "today": timezone.localdate(),
     }

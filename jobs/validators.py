@@ -1,4 +1,5 @@
 import re
+import zipfile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -30,3 +31,33 @@ def validate_tax_code(value: str) -> None:
             ),
             code="tax_code_check_digit",
         )
+
+
+# -- CVs -----------------------------------------------------------------------------------
+
+PDF = "pdf"
+DOCX = "docx"
+
+
+def sniff_cv_type(upload) -> str | None:
+    """ "pdf" or "docx" judged by the file's bytes, not its name; None for anything else.
+
+    A PDF starts with "%PDF-". A DOCX is a ZIP archive holding word/document.xml (an .xlsx or
+    any other ZIP renamed to .docx is not one).
+    """
+    upload.seek(0)
+    head = upload.read(5)
+    upload.seek(0)
+    if head == b"%PDF-":
+        return PDF
+    if head[:4] == b"PK\x03\x04":
+        try:
+            with zipfile.ZipFile(upload) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None
+        finally:
+            upload.seek(0)
+        if "word/document.xml" in names and "[Content_Types].xml" in names:
+            return DOCX
+    return None

@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_applications import JobApplicationViewSet
 from .models import Employer, Industry
 
 
@@ -31,3 +33,8 @@ class JobsViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(JobsViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_job_applications():
+    return JobApplicationViewSet("job_applications")

@@ -291,6 +291,9 @@ CARD_VALIDITY_YEARS = int(os.environ.get("CARD_VALIDITY_YEARS", "5"))
 # makes every stored hash unmatched: set it once. Empty: derived from SECRET_KEY.
 MEMBER_ID_HASH_KEY = os.environ.get("MEMBER_ID_HASH_KEY", "")
 MEMBER_PHOTO_MAX_BYTES = int(os.environ.get("MEMBER_PHOTO_MAX_MB", "3")) * 1024 * 1024
+# Files no public URL serves (job applicants' CVs): only permission-checked views read them.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+JOB_CV_MAX_BYTES = int(os.environ.get("JOB_CV_MAX_MB", "5")) * 1024 * 1024
 
 LOGGING = {
     "version": 1,

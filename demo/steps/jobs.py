@@ -1,19 +1,37 @@
 """Demo jobs: industries, employers with and without unions and graded agreements, job indexes in
-the confederation's and the provinces' sections, and 40 posts (some closed), a few in English.
+the confederation's and the provinces' sections, and 40 posts (some closed, one in three taking
+applications in the portal), a few in English; a saved search with new matches and an application
+for each of the two demo members (hoivien.email in Hanoi, hoivien.sdt in Ho Chi Minh City).
 
 Every text was written for this project. Safe to run again: what exists is left alone. Dates are
 relative to the day the demo is loaded, so a fresh demo always has open and closed posts.
 """
 
 import datetime
+import io
 import random
 
+from django.core.files.base import ContentFile
+from django.db.models import Min
 from django.utils import timezone
+from PIL import Image, ImageDraw, ImageFont
 from wagtail.models import Locale
 
 from demo.translation import translate
 from federations.models import FederationPage
-from jobs.models import Employer, Industry, JobIndexPage, JobLocation, JobPostPage
+from jobs.models import (
+    Employer,
+    Industry,
+    JobApplication,
+    JobIndexPage,
+    JobLocation,
+    JobPostPage,
+    SavedJobSearch,
+    SavedSearchMatch,
+)
+from jobs.notices import record_matches
+from members.models import Member
+from members.rendering import FONT_CANDIDATES
 
 ORDER = 50
 
@@ -122,6 +140,7 @@ SECTIONS = [
 ]
 POST_COUNT = 40
 CLOSED_EVERY = 7  # one post in seven has already closed
+IN_PORTAL_EVERY = 3  # one post in three takes applications in the portal
 
 INDEX_TITLES = {"vi": "Việc làm", "en": "Jobs"}
 INDEX_INTRO = (
@@ -217,6 +236,7 @@ def _post(index: JobIndexPage, number: int, rng: random.Random, today: datetime.
         closing_date=closing,
         apply_phone=f"0{rng.randint(200, 299)} {rng.randint(1000, 9999)} {rng.randint(100, 999)}",
         apply_email="tuyendung@example.vn",
+        apply_in_portal=number % IN_PORTAL_EVERY == 0,
     )
     index.add_child(instance=post)
     for order, province in enumerate(rng.sample(provinces, k=min(len(provinces), rng.choice([1, 1, 2])))):
@@ -260,10 +280,96 @@ def load(context: dict) -> None:
                 title_en = ENGLISH_TITLES.get(post.title)
                 if title_en:
                     translate(post, "en", {post.title: title_en, **ENGLISH})
+    for username, unit_code, search_name, query, status, message in MEMBER_ACTIVITY:
+        _member_activity(vi, username, unit_code, search_name, query, status, message)
     context["stdout"].write(
         f"Jobs: {JobPostPage.objects.filter(locale=vi).count()} posts in {len(sections)} sections, "
-        f"{Employer.objects.filter(locale=vi).count()} employers."
+        f"{Employer.objects.filter(locale=vi).count()} employers, "
+        f"{JobApplication.objects.count()} applications, {SavedJobSearch.objects.count()} saved searches."
     )
+
+
+# username, the section whose post they applied to, saved search name and filters, status, message
+MEMBER_ACTIVITY = [
+    (
+        "hoivien.email",
+        "HN",
+        "Việc có công đoàn ở Hà Nội",
+        "province=ha-noi&union=on",
+        JobApplication.Status.CONTACTED,
+        "Tôi đã làm 3 năm ở xưởng lắp ráp, muốn tìm việc gần nhà ở Hà Nội.",
+    ),
+    (
+        "hoivien.sdt",
+        "HCM",
+        "May mặc TP.HCM",
+        "province=thanh-pho-ho-chi-minh&industry=garments",
+        JobApplication.Status.INTERVIEW,
+        "Tôi may được hàng dệt kim, có thể làm ca đêm.",
+    ),
+]
+
+
+def _cv_font(size: int) -> ImageFont.ImageFont:
+    for candidate in FONT_CANDIDATES:
+        try:
+            return ImageFont.truetype(candidate, size)
+        except OSError:
+            continue
+    return ImageFont.load_default(size)
+
+
+def _cv_pdf(name: str, message: str) -> bytes:
+    """A one-page CV as a PDF, drawn with Pillow (fonts with Vietnamese glyphs where present)."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    title, body = _cv_font(56), _cv_font(32)
+    draw.text((120, 140), "Sơ yếu lý lịch", font=title, fill="black")
+    draw.text((120, 260), name, font=body, fill="black")
+    draw.text((120, 330), message, font=body, fill="black")
+    buffer = io.BytesIO()
+    page.save(buffer, "PDF", resolution=150)
+    return buffer.getvalue()
+
+
+def _member_activity(vi: Locale, username, unit_code, search_name, query, status, message) -> None:
+    member = Member.objects.select_related("account").filter(account__username=username).first()
+    if member is None:
+        return
+    user = member.account
+    home = FederationPage.objects.filter(unit__code="TLD", locale=vi).first()
+    home_index = JobIndexPage.objects.child_of(home).first() if home else None
+    first_post = JobPostPage.objects.aggregate(first=Min("first_published_at"))["first"]
+    if home_index and first_post and not SavedJobSearch.objects.filter(user=user, name=search_name).exists():
+        # Saved a month ago, so the posts of the last weeks are new matches on the member's page.
+        search = SavedJobSearch.objects.create(
+            user=user,
+            index=home_index,
+            name=search_name,
+            query=query,
+            language="vi",
+            created_at=first_post - datetime.timedelta(days=1),
+        )
+        record_matches(search)
+        # The demo does not send mail: its notices count as e-mailed.
+        SavedSearchMatch.objects.filter(search=search).update(emailed_at=timezone.now())
+    section = FederationPage.objects.filter(unit__code=unit_code, locale=vi).select_related("unit").first()
+    if section is None or JobApplication.objects.filter(member=member).exists():
+        return
+    post = (
+        JobPostPage.objects.live()
+        .descendant_of(section)
+        .filter(locale=vi, apply_in_portal=True)
+        .open()
+        .order_by("path")
+        .first()
+    )
+    if post is None:
+        return
+    application = JobApplication(post=post, member=member, unit=section.unit, message=message, status=status)
+    application.cv.save("cv.pdf", ContentFile(_cv_pdf(member.full_name, message)), save=False)
+    application.cv_name = f"CV {member.full_name}.pdf"
+    application.save()
 
 
 ENGLISH_TITLES = {

@@ -31,6 +31,7 @@ def test_every_post_carries_a_valid_job_posting(client, jobs):
     assert data["datePosted"] == post.posted_date.isoformat()
     assert data["validThrough"] == f"{post.closing_date.isoformat()}T23:59:59+07:00"
     assert data["employmentType"] == "TEMPORARY"
+    assert data["directApply"] is False
     assert data["hiringOrganization"] == {
         "@type": "Organization",
         "name": "Công ty May Sông Hồng",
@@ -62,4 +63,7 @@ def test_negotiable_salary_has_no_base_salary_and_script_cannot_be_broken_out_of
     assert b"<script>alert(1)" not in response.content
     data = json_ld_of(response)
     assert "baseSalary" not in data
+    assert json_ld_of(client.get(JobPostPageFactory(parent=jobs.hanoi_jobs, apply_in_portal=True).url))[
+        "directApply"
+    ]
     assert data["title"] == "Thợ hàn </script><script>alert(1)</script>"

@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -24,8 +26,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from federations.models import FederationPage, parent_section
 
-from .provinces import PROVINCE_CHOICES, PROVINCES
-from .validators import validate_tax_code
+from ..provinces import PROVINCE_CHOICES, PROVINCES
+from ..validators import validate_tax_code
 
 TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
@@ -183,7 +185,7 @@ class JobIndexPage(Page):
         return parent_section(self)
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import listing_context
+        from ..listing import listing_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(listing_context(self, request))
@@ -251,6 +253,14 @@ class JobPostPage(Page):
     working_hours = models.CharField(_("working hours"), max_length=255, blank=True)
     posted_date = models.DateField(_("posted on"), default=datetime.date.today)
     closing_date = models.DateField(_("closing date"), help_text=_("The post is open through this day."))
+    apply_in_portal = models.BooleanField(
+        _("apply in the portal"),
+        default=False,
+        help_text=_(
+            "Members apply on this page with a message and an optional CV; the unit's officers see "
+            "the applications in the admin."
+        ),
+    )
     apply_phone = models.CharField(
         _("apply by phone"),
         max_length=20,
@@ -288,6 +298,7 @@ class JobPostPage(Page):
         FieldRowPanel([FieldPanel("posted_date"), FieldPanel("closing_date")]),
         MultiFieldPanel(
             [
+                FieldPanel("apply_in_portal"),
                 FieldPanel("apply_phone"),
                 FieldPanel("apply_email"),
                 FieldPanel("apply_url"),
@@ -303,6 +314,7 @@ class JobPostPage(Page):
     ]
     override_translatable_fields = [
         SynchronizedField("employment_type"),
+        SynchronizedField("apply_in_portal"),
         SynchronizedField("apply_phone"),
         SynchronizedField("apply_email"),
         SynchronizedField("apply_url"),
@@ -321,9 +333,9 @@ class JobPostPage(Page):
             errors["salary_negotiable"] = [_("Give a salary range, or tick “salary negotiable”.")]
         if self.closing_date and self.posted_date and self.closing_date < self.posted_date:
             errors["closing_date"] = [_("The closing date must not be before the posting date.")]
-        if not (self.apply_phone or self.apply_email or self.apply_url):
+        if not (self.apply_in_portal or self.apply_phone or self.apply_email or self.apply_url):
             errors["apply_phone"] = [
-                _("Give at least one way to apply: a phone number, an e-mail or a link.")
+                _("Give at least one way to apply: in the portal, a phone number, an e-mail or a link.")
             ]
         if errors:
             raise ValidationError(errors)
@@ -402,6 +414,8 @@ class JobPostPage(Page):
             "hiringOrganization": organization,
             "identifier": {"@type": "PropertyValue", "name": employer.name, "value": employer.tax_code},
             "totalJobOpenings": self.openings,
+            # Applying on the post's own page, without leaving for another site.
+            "directApply": self.apply_in_portal,
             "jobLocation": [
                 {
                     "@type": "Place",
@@ -432,10 +446,26 @@ class JobPostPage(Page):
         return mark_safe(text)  # noqa: S308 - escaped above
 
     def get_context(self, request, *args, **kwargs):
+        from ..applying import application_context
+
         context = super().get_context(request, *args, **kwargs)
         context["is_closed"] = self.is_closed
         context["section"] = self.section()
+        context.update(application_context(self, request))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """A POST is an application in the portal (like Wagtail's form pages, on the post's own URL)."""
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        from ..applying import submit_application
+
+        outcome = submit_application(self, request)
+        if isinstance(outcome, HttpResponse):
+            return outcome
+        context = self.get_context(request, *args, **kwargs)
+        context["application_form"] = outcome
+        return TemplateResponse(request, self.get_template(request, *args, **kwargs), context, status=400)
 
 
 class JobLocation(Orderable):
