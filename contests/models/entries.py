@@ -151,7 +151,9 @@ class Result(models.Model):
         db_constraint=False,
         db_index=False,
     )
-    entrant = models.ForeignKey(Entrant, on_delete=models.CASCADE, related_name="results", db_constraint=False)
+    entrant = models.ForeignKey(
+        Entrant, on_delete=models.CASCADE, related_name="results", db_constraint=False
+    )
     attempt = models.ForeignKey(
         Attempt,
         null=True,
