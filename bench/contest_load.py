@@ -31,8 +31,9 @@ left as they are per entrant and per attempt.
 Why sync workers: the work per request is CPU-bound Python and the machine has two cores, so
 two single-threaded workers keep both cores busy without GIL contention between threads; a
 production server sits behind a buffering proxy (nginx), so slow phones do not hold a worker.
-`--worker-class gthread` (4 threads per worker) keeps client connections alive instead; on
-this machine it measured lower (both figures are in contests/README.md).
+`--worker-class gthread` (4 threads per worker, keep-alive) is there to compare: its threads
+overlap database waits but contend for the GIL, and it answers keep-alive connections that a
+sync worker closes after each response (the generator then reconnects, as a proxy would not).
 """
 
 from __future__ import annotations
