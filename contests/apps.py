@@ -9,3 +9,6 @@ class ContestsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401
+        from .round_cache import connect_signals
+
+        connect_signals()

@@ -1,12 +1,14 @@
 """Snapshots of a question bank, cached so the peak load never reads the bank row by row.
 
 Keys carry the bank's `updated_at`, so an edit makes every worker build a fresh
-snapshot on its next request without any cross-process invalidation.
+snapshot on its next request without any cross-process invalidation. Because a
+key never changes meaning, each worker also keeps the snapshots it used last in
+its own memory: the attempt page then costs no cache round trip and no unpickling.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from typing import TypedDict
 
 from django.core.cache import cache
@@ -15,6 +17,10 @@ from django.db.models import Prefetch
 from .models import Option, Question, QuestionBank, QuestionKind
 
 CACHE_SECONDS = 6 * 60 * 60
+# Snapshots kept in each worker's memory: a few banks in a few languages.
+LOCAL_ENTRIES = 32
+
+_local: OrderedDict[str, object] = OrderedDict()
 
 
 class PoolItem(TypedDict):
@@ -36,6 +42,28 @@ def _key(bank: QuestionBank, part: str) -> str:
     return f"contests:bank:{bank.translation_key}:{bank.updated_at.timestamp():.6f}:{part}"
 
 
+def _cached(key: str, build):
+    """The snapshot under `key`: this worker's copy, else the shared cache's, else built."""
+    try:
+        value = _local[key]
+        _local.move_to_end(key)
+        return value
+    except KeyError:
+        pass
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, CACHE_SECONDS)
+    _local[key] = value
+    while len(_local) > LOCAL_ENTRIES:
+        _local.popitem(last=False)
+    return value
+
+
+def forget_local() -> None:
+    _local.clear()
+
+
 def _source_questions(bank: QuestionBank):
     options = Prefetch("options", queryset=Option.objects.order_by("sort_order", "pk"))
     return bank.source_questions().prefetch_related(options).order_by("pk")
@@ -43,9 +71,8 @@ def _source_questions(bank: QuestionBank):
 
 def question_pool(bank: QuestionBank) -> list[PoolItem]:
     """Every drawable question of the bank with its options and answer key (server side only)."""
-    key = _key(bank, "pool")
-    pool = cache.get(key)
-    if pool is None:
+
+    def build() -> list[PoolItem]:
         pool = [
             {
                 "q": question.pk,
@@ -56,9 +83,9 @@ def question_pool(bank: QuestionBank) -> list[PoolItem]:
             }
             for question in _source_questions(bank)
         ]
-        pool = [item for item in pool if item["c"]]
-        cache.set(key, pool, CACHE_SECONDS)
-    return pool
+        return [item for item in pool if item["c"]]
+
+    return _cached(_key(bank, "pool"), build)
 
 
 def question_texts(bank: QuestionBank, language: str) -> dict[int, QuestionText]:
@@ -66,10 +93,10 @@ def question_texts(bank: QuestionBank, language: str) -> dict[int, QuestionText]
 
     A question not yet translated keeps its source text.
     """
-    key = _key(bank, f"texts:{language}")
-    texts = cache.get(key)
-    if texts is not None:
-        return texts
+    return _cached(_key(bank, f"texts:{language}"), lambda: _build_texts(bank, language))
+
+
+def _build_texts(bank: QuestionBank, language: str) -> dict[int, QuestionText]:
     source = list(_source_questions(bank))
     translated = {}
     if language != bank.locale.language_code:
@@ -88,5 +115,4 @@ def question_texts(bank: QuestionBank, language: str) -> dict[int, QuestionText]
             "explanation": shown.explanation,
             "options": {o.pk: option_text[o.translation_key] or o.text for o in question.options.all()},
         }
-    cache.set(key, texts, CACHE_SECONDS)
     return texts

@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from .attempts import close_expired_in_round
-from .models import Attempt, ContestPage, Result, Round
+from .models import Attempt, ContestPage, Round
 
 ROUND_SQL = """
 INSERT INTO contests_result (contest_id, round_id, entrant_id, attempt_id, score, distance, submitted_at, rank)
@@ -51,6 +51,21 @@ FROM (
 """
 
 
+# Results are deleted with plain SQL: wagtail-localize listens to every model's
+# post_delete, which turns a queryset delete() into loading and signalling each
+# of a national board's 350,000 rows one by one.
+DELETE_ROUND_SQL = "DELETE FROM contests_result WHERE round_id = %s"
+DELETE_OVERALL_SQL = "DELETE FROM contests_result WHERE contest_id = %s AND round_id IS NULL"
+# The board is two sorts over every attempt of the round; PostgreSQL's default 4 MB
+# per sort would spill a national round to disk.
+SORT_MEMORY_SQL = "SET LOCAL work_mem = '64MB'"
+
+
+def _prepare_sorts(cursor) -> None:
+    if connection.vendor == "postgresql":
+        cursor.execute(SORT_MEMORY_SQL)
+
+
 def perfect_count(round_: Round, questions: int) -> int:
     """Entrants of the round with at least one attempt where every drawn question was right."""
     return (
@@ -66,9 +81,10 @@ def rank_round(round_: Round, contest: ContestPage) -> int:
     """(Re)compute one closed round's board; returns the number of ranked entrants."""
     close_expired_in_round(round_)
     perfect = perfect_count(round_, contest.questions_per_attempt)
-    Result.objects.filter(round=round_).delete()
     params = {"contest": contest.pk, "round": round_.pk, "perfect": perfect}
     with connection.cursor() as cursor:
+        _prepare_sorts(cursor)
+        cursor.execute(DELETE_ROUND_SQL, [round_.pk])
         cursor.execute(ROUND_SQL, params)
         ranked = cursor.rowcount
     Round.objects.filter(pk=round_.pk).update(perfect_count=perfect, ranked_at=timezone.now())
@@ -78,8 +94,9 @@ def rank_round(round_: Round, contest: ContestPage) -> int:
 
 @transaction.atomic
 def rank_overall(contest: ContestPage) -> int:
-    Result.objects.filter(contest=contest, round__isnull=True).delete()
     with connection.cursor() as cursor:
+        _prepare_sorts(cursor)
+        cursor.execute(DELETE_OVERALL_SQL, [contest.pk])
         cursor.execute(OVERALL_SQL, {"contest": contest.pk})
         return cursor.rowcount
 

@@ -51,7 +51,10 @@ class QuestionBank(TranslatableMixin, models.Model):
         return self.name
 
     def touch(self) -> None:
+        from ..round_cache import forget
+
         QuestionBank.objects.filter(translation_key=self.translation_key).update(updated_at=timezone.now())
+        forget()
 
     def source_questions(self) -> models.QuerySet[Question]:
         """The bank's questions in the bank's own language (the ones drawn and scored)."""

@@ -135,10 +135,34 @@ class Result(models.Model):
     # Contest data, not content: Wagtail's reference index would add a write to every save.
     wagtail_reference_index_ignore = True
 
-    contest = models.ForeignKey(ContestPage, on_delete=models.CASCADE, related_name="results")
-    round = models.ForeignKey(Round, null=True, blank=True, on_delete=models.CASCADE, related_name="results")
-    entrant = models.ForeignKey(Entrant, on_delete=models.CASCADE, related_name="results")
-    attempt = models.ForeignKey(Attempt, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # A national board is 350,000 rows written at once by the ranking. They are derived
+    # data, replaced wholesale, so the database checks no foreign keys per row (Django
+    # still cascades deletes) and keeps no index that another one already covers:
+    # (contest, round, rank) serves the contest, (round, entrant) the round.
+    contest = models.ForeignKey(
+        ContestPage, on_delete=models.CASCADE, related_name="results", db_constraint=False, db_index=False
+    )
+    round = models.ForeignKey(
+        Round,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="results",
+        db_constraint=False,
+        db_index=False,
+    )
+    entrant = models.ForeignKey(
+        Entrant, on_delete=models.CASCADE, related_name="results", db_constraint=False
+    )
+    attempt = models.ForeignKey(
+        Attempt,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
+    )
     score = models.PositiveIntegerField(_("score"))
     distance = models.PositiveBigIntegerField(_("prediction distance"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted"))

@@ -6,9 +6,11 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 
+from contests.bank_cache import forget_local
 from contests.factories import ContestPageFactory, QuestionBankFactory, QuestionFactory, add_round
 from contests.identity import cookie_name
 from contests.models import Entrant
+from contests.round_cache import forget
 from federations.factories import UnitFactory
 from federations.models import Level
 
@@ -16,8 +18,12 @@ from federations.models import Level
 @pytest.fixture(autouse=True)
 def clear_cache():
     cache.clear()
+    forget_local()
+    forget()
     yield
     cache.clear()
+    forget_local()
+    forget()
 
 
 @pytest.fixture

@@ -112,3 +112,35 @@ def test_boards_pages_show_results_with_bounded_queries(client, contest_setup, d
         assert client.get(url + "units/").status_code == 200
     with django_assert_max_num_queries(30):
         assert client.get(url + "units/HN-CG/").status_code == 200
+
+
+def test_reranking_replaces_the_boards_in_the_same_number_of_queries_for_few_or_many_entrants(
+    contest_setup,
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from contests.ranking import rerank_contest
+
+    t = timezone.now() - timedelta(hours=2)
+    close(contest_setup.round)
+
+    def rerank_queries(count: int) -> int:
+        for n in range(Entrant.objects.count(), count):
+            attempt(contest_setup, entrant_in(contest_setup, n), n % 6, n, t + timedelta(minutes=n))
+        with CaptureQueriesContext(connection) as captured:
+            rerank_contest(contest_setup.contest)
+        assert Result.objects.filter(round=contest_setup.round).count() == count
+        assert Result.objects.filter(contest=contest_setup.contest, round__isnull=True).count() == count
+        # Old rows are deleted by a statement per board, never read back row by row first.
+        reads = [
+            q["sql"]
+            for q in captured
+            if q["sql"].startswith("SELECT") and 'FROM "contests_result"' in q["sql"]
+        ]
+        assert reads == []
+        return len(captured)
+
+    rerank_contest(contest_setup.contest)
+    # Deleting the old rows is one statement, not one per result.
+    assert rerank_queries(3) == rerank_queries(30)

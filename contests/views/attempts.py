@@ -1,8 +1,9 @@
 """The attempt: start, the question page, saving answers, submitting, the result.
 
 These URLs are plain Django views, not page routes, so the peak-time
-requests skip Wagtail's page lookup: each reads one attempt row (with its
-round, contest and bank in the same query) and writes at most one row.
+requests skip Wagtail's page lookup: each reads the attempt row alone (its
+round, contest and bank come from the worker's round cache) and writes at
+most one row.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from ..attempts import start_attempt as start_attempt_service
 from ..bank_cache import question_texts
 from ..identity import client_ip, entrant_id_from
 from ..models import Attempt, ContestPage, Eligibility, Entrant, Layout, QuestionKind, Result, Round
+from ..round_cache import contest_url, round_with_contest
 from .common import rejected, security_log, too_many_requests
 
 NUMBER_SEPARATORS = re.compile(r"[\s.,]")
@@ -49,13 +51,25 @@ def _entrant_id(request: HttpRequest, contest: ContestPage) -> int | None:
     return entrant_id_from(request, contest.pk)
 
 
-def _owned_attempt(request: HttpRequest, token: str) -> Attempt:
-    """The attempt named by `token` if it belongs to whoever is asking; 404 otherwise."""
-    attempt = (
-        Attempt.objects.select_related("round__contest__question_bank__locale").filter(token=token).first()
-    )
+def _owned_attempt(request: HttpRequest, token: str, *, fresh_round: bool = False) -> Attempt:
+    """The attempt named by `token` if it belongs to whoever is asking; 404 otherwise.
+
+    One single-table query: the round, contest and bank come from the worker's
+    round cache, unless `fresh_round` asks for the round's current times too.
+    """
+    attempts = Attempt.objects.filter(token=token)
+    if fresh_round:
+        attempts = attempts.select_related("round")
+    attempt = next(iter(attempts[:1]), None)
     if attempt is None:
         raise Http404
+    cached = round_with_contest(attempt.round_id)
+    if cached is None:
+        raise Http404
+    if fresh_round:
+        attempt.round.contest = cached.contest
+    else:
+        attempt.round = cached
     if _entrant_id(request, attempt.round.contest) != attempt.entrant_id:
         security_log.warning("foreign attempt %s requested from %s", attempt.pk, client_ip(request))
         raise Http404
@@ -78,12 +92,17 @@ def _prediction(raw: str | None) -> tuple[int | None, bool]:
 
 @require_POST
 def start(request: HttpRequest, round_id: int) -> HttpResponse:
-    round_ = get_object_or_404(Round.objects.select_related("contest__question_bank"), pk=round_id)
-    contest = round_.contest
+    # The round's times are read fresh (they decide whether it is open); its contest is cached.
+    round_ = get_object_or_404(Round, pk=round_id)
+    cached = round_with_contest(round_id)
+    if cached is None:
+        raise Http404
+    round_.contest = contest = cached.contest
+    back = contest_url(contest, request.LANGUAGE_CODE)
     entrant_id = _entrant_id(request, contest)
     if entrant_id is None:
         messages.error(request, _("Register for the contest first."))
-        return redirect(contest.localized.url)
+        return redirect(back)
     if not (
         ratelimit.allow("start_ip", client_ip(request)) and ratelimit.allow("start_entrant", str(entrant_id))
     ):
@@ -92,10 +111,10 @@ def start(request: HttpRequest, round_id: int) -> HttpResponse:
         attempt = start_attempt_service(contest, round_, Entrant(pk=entrant_id))
     except RoundNotOpen:
         messages.error(request, _("This round is not open now."))
-        return redirect(contest.localized.url)
+        return redirect(back)
     except NoAttemptsLeft:
         messages.error(request, _("You have used every attempt of this round."))
-        return redirect(contest.localized.url)
+        return redirect(back)
     return redirect("contests:attempt", token=attempt.token)
 
 
@@ -185,7 +204,7 @@ def attempt_page(request: HttpRequest, token: str) -> HttpResponse:
             "position": position,
             "is_last": not one_by_one or position == len(items) - 1,
             "remaining": max(int((attempt.deadline - now).total_seconds()), 0),
-            "contest_url": contest.localized.url,
+            "contest_url": contest_url(contest, request.LANGUAGE_CODE),
             "js_strings": {
                 "left": _("Time left"),
                 "five": _("Five minutes left."),
@@ -274,7 +293,8 @@ def submit_view(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_GET
 def result(request: HttpRequest, token: str) -> HttpResponse:
-    attempt = close_if_expired(_owned_attempt(request, token))
+    # The round's current close time decides whether answers may be shown: read it fresh.
+    attempt = close_if_expired(_owned_attempt(request, token, fresh_round=True))
     if not attempt.is_submitted:
         return redirect("contests:attempt", token=token)
     contest = attempt.round.contest
@@ -296,7 +316,7 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
             "items": _items(attempt, request.LANGUAGE_CODE) if closed else [],
             "rank": rank,
             "max_score": len(attempt.questions),
-            "contest_url": contest.localized.url,
+            "contest_url": contest_url(contest, request.LANGUAGE_CODE),
         },
     )
 
