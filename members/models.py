@@ -123,14 +123,20 @@ class Member(models.Model):
         return f"{self.full_name} ({self.member_number})"
 
     def save(self, *args, **kwargs) -> None:
-        """Suspending or ending a membership revokes the card in the same transaction."""
+        """Suspending or ending a membership revokes the card in the same transaction;
+        reinstating the member issues a new serial, as the old one stays revoked."""
         with transaction.atomic():
-            if self.pk and self.status != self.Status.ACTIVE:
+            previous = None
+            if self.pk:
                 previous = Member.objects.filter(pk=self.pk).values_list("status", flat=True).first()
-                if previous == self.Status.ACTIVE:
-                    RevokedCard.objects.get_or_create(
-                        serial=self.card_serial, defaults={"reason": RevokedCard.Reason(self.status)}
-                    )
+            if previous == self.Status.ACTIVE and self.status != self.Status.ACTIVE:
+                RevokedCard.objects.get_or_create(
+                    serial=self.card_serial, defaults={"reason": RevokedCard.Reason(self.status)}
+                )
+            elif previous not in (None, self.Status.ACTIVE) and self.status == self.Status.ACTIVE:
+                self.card_serial = new_card_serial()
+                if kwargs.get("update_fields") is not None:
+                    kwargs["update_fields"] = {*kwargs["update_fields"], "card_serial"}
             super().save(*args, **kwargs)
 
     @property

@@ -146,3 +146,32 @@ def test_a_grassroots_officer_can_only_choose_their_own_unit(client, units):
     client.force_login(officer)
     body = client.get("/admin/member_unit_chooser/results/").content.decode()
     assert "HN-CG-01" in body and "quận Cầu Giấy" not in body
+
+
+def test_an_officer_suspending_then_reinstating_a_member_revokes_the_old_card_and_issues_a_new_one(
+    client, two_provinces, units, hanoi_officer
+):
+    from members import card
+
+    mine = Member.objects.select_related("unit").get(pk=two_provinces[0][0].pk)
+    old_token = card.sign(card.claims_for(mine))
+    client.force_login(hanoi_officer)
+    data = {
+        "full_name": mine.full_name,
+        "date_of_birth": "1990-05-17",
+        "gender": "male",
+        "phone": "",
+        "email": "",
+        "unit": units.grassroots.pk,
+        "date_joined": "2015-03-01",
+        "status": "suspended",
+        "card_expires": "2035-01-01",
+    }
+    assert client.post(f"/admin/member_records/edit/{mine.pk}/", data).status_code == 302
+    assert card.verify(old_token).verdict == card.Verdict.REVOKED
+    data["status"] = "active"
+    assert client.post(f"/admin/member_records/edit/{mine.pk}/", data).status_code == 302
+    reinstated = Member.objects.select_related("unit").get(pk=mine.pk)
+    assert reinstated.card_serial != mine.card_serial
+    assert card.verify(old_token).verdict == card.Verdict.REVOKED
+    assert card.verify(card.sign(card.claims_for(reinstated))).verdict == card.Verdict.VALID
