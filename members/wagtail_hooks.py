@@ -3,14 +3,19 @@ officer's own units (superusers see all)."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib.admin.utils import unquote
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, ChosenView
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -23,14 +28,78 @@ register_permission_policy(Member, OfficerSubtreePolicy(Member))
 register_permission_policy(CorrectionRequest, OfficerSubtreePolicy(CorrectionRequest, "member__unit__path"))
 
 
+def units_for(user):
+    """The units `user` may put a member in: their own units and every unit below them."""
+    if user.is_superuser:
+        return Unit.objects.all()
+    scope = officer_scope(user, "path")
+    return Unit.objects.filter(scope) if scope is not None else Unit.objects.none()
+
+
+class UnitSearchForm(BaseFilterForm):
+    """Search by name or code, diacritics optional ("cau giay" finds "Cầu Giấy")."""
+
+    q = forms.CharField(
+        label=_("Search term"),
+        widget=forms.TextInput(attrs={"placeholder": _("Unit name or code")}),
+        required=False,
+    )
+
+    def filter(self, objects):
+        query = self.cleaned_data.get("q", "").strip()
+        if query:
+            self.is_searching = True
+            self.search_query = query
+            objects = objects.matching(query)
+        return objects
+
+
+class OfficerUnitsMixin:
+    """A province may hold thousands of units: the chooser searches them, within the officer's subtree."""
+
+    filter_form_class = UnitSearchForm
+
+    def get_object_list(self):
+        return units_for(self.request.user).order_by("path")
+
+    @property
+    def columns(self):
+        return [*super().columns, Column("code", label=_("code"))]
+
+
+class UnitChooseView(OfficerUnitsMixin, ChooseView):
+    pass
+
+
+class UnitChooseResultsView(OfficerUnitsMixin, ChooseResultsView):
+    pass
+
+
+class UnitChosenView(ChosenView):
+    def get_object(self, pk):
+        return units_for(self.request.user).get(pk=pk)
+
+
+class UnitChooserViewSet(ChooserViewSet):
+    model = Unit
+    icon = "group"
+    choose_one_text = _("Choose a unit")
+    choose_another_text = _("Choose another unit")
+    choose_view_class = UnitChooseView
+    choose_results_view_class = UnitChooseResultsView
+    chosen_view_class = UnitChosenView
+    per_page = 20
+
+
+unit_chooser = UnitChooserViewSet("member_unit_chooser")
+
+
 class MemberForm(WagtailAdminModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
-        if "unit" in self.fields and for_user is not None and not for_user.is_superuser:
-            scope = officer_scope(for_user, "path")
-            self.fields["unit"].queryset = (
-                Unit.objects.filter(scope) if scope is not None else Unit.objects.none()
-            )
+        if "unit" in self.fields and for_user is not None:
+            # The choice is checked on the server too, whatever the chooser showed.
+            self.fields["unit"].queryset = units_for(for_user)
 
 
 class ScopedIndexView(IndexView):
@@ -88,7 +157,7 @@ class MemberViewSet(ModelViewSet):
     search_fields = ["member_number", "full_name"]
     edit_handler = ObjectList(
         [
-            FieldPanel(name)
+            FieldPanel(name, widget=unit_chooser.widget_class if name == "unit" else None)
             for name in (
                 "full_name",
                 "date_of_birth",
@@ -127,3 +196,8 @@ class MembersGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_members_admin():
     return MembersGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_unit_chooser():
+    return unit_chooser

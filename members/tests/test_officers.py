@@ -99,3 +99,79 @@ def test_someone_who_is_no_officer_cannot_reach_the_members_admin(client, two_pr
     client.force_login(verified_user("nobody"))
     response = client.get("/admin/member_records/")
     assert response.status_code in (302, 403)
+
+
+def test_the_member_form_picks_the_unit_with_a_chooser_not_a_list_of_every_unit(
+    client, two_provinces, hanoi_officer
+):
+    client.force_login(hanoi_officer)
+    body = client.get(f"/admin/member_records/edit/{two_provinces[0][0].pk}/").content.decode()
+    assert "/admin/member_unit_chooser/" in body
+    assert "<option" not in body.split('name="unit"')[1].split("</div>")[0]
+
+
+def test_the_unit_chooser_offers_only_units_in_the_officers_subtree(client, units, hanoi_officer):
+    client.force_login(hanoi_officer)
+    body = client.get("/admin/member_unit_chooser/results/").content.decode()
+    assert "HN-CG-01" in body and "HN-CG" in body
+    assert "HCM-01" not in body and "Bến Nghé" not in body
+    found = client.get("/admin/member_unit_chooser/results/", {"q": "nghia tan"}).content.decode()
+    assert "HN-CG-01" in found and "quận Cầu Giấy" not in found
+    other = client.get("/admin/member_unit_chooser/results/", {"q": "ben nghe"}).content.decode()
+    assert "HCM-01" not in other
+
+
+def test_choosing_a_unit_outside_the_subtree_is_refused(client, units, hanoi_officer):
+    client.force_login(hanoi_officer)
+    assert client.get(f"/admin/member_unit_chooser/chosen/{units.grassroots.pk}/").status_code == 200
+    assert (
+        client.get(
+            f"/admin/member_unit_chooser/chosen/{units.saigon_grassroots.pk}/", follow=True
+        ).status_code
+        == 404
+    )
+    assert (
+        client.get(f"/admin/member_unit_chooser/chosen/{units.confederation.pk}/", follow=True).status_code
+        == 404
+    )
+
+
+def test_a_grassroots_officer_can_only_choose_their_own_unit(client, units):
+    from federations.models import UnitOfficer
+
+    from .conftest import verified_user
+
+    officer = verified_user("officer.grassroots")
+    UnitOfficer.objects.create(user=officer, unit=units.grassroots)
+    client.force_login(officer)
+    body = client.get("/admin/member_unit_chooser/results/").content.decode()
+    assert "HN-CG-01" in body and "quận Cầu Giấy" not in body
+
+
+def test_an_officer_suspending_then_reinstating_a_member_revokes_the_old_card_and_issues_a_new_one(
+    client, two_provinces, units, hanoi_officer
+):
+    from members import card
+
+    mine = Member.objects.select_related("unit").get(pk=two_provinces[0][0].pk)
+    old_token = card.sign(card.claims_for(mine))
+    client.force_login(hanoi_officer)
+    data = {
+        "full_name": mine.full_name,
+        "date_of_birth": "1990-05-17",
+        "gender": "male",
+        "phone": "",
+        "email": "",
+        "unit": units.grassroots.pk,
+        "date_joined": "2015-03-01",
+        "status": "suspended",
+        "card_expires": "2035-01-01",
+    }
+    assert client.post(f"/admin/member_records/edit/{mine.pk}/", data).status_code == 302
+    assert card.verify(old_token).verdict == card.Verdict.REVOKED
+    data["status"] = "active"
+    assert client.post(f"/admin/member_records/edit/{mine.pk}/", data).status_code == 302
+    reinstated = Member.objects.select_related("unit").get(pk=mine.pk)
+    assert reinstated.card_serial != mine.card_serial
+    assert card.verify(old_token).verdict == card.Verdict.REVOKED
+    assert card.verify(card.sign(card.claims_for(reinstated))).verdict == card.Verdict.VALID

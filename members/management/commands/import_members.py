@@ -8,6 +8,12 @@ from tqdm import tqdm
 from members.importing import MemberImportError, import_members
 
 
+def _count_rows(file: Path) -> int:
+    """Lines after the header (a quoted field spanning lines makes this an estimate): the bar's end."""
+    with file.open("rb") as raw:
+        return max(sum(block.count(b"\n") for block in iter(lambda: raw.read(1 << 20), b"")) - 1, 0)
+
+
 class Command(BaseCommand):
     help = "Create or update members from a CSV file (UTF-8); any bad line cancels the whole load."
 
@@ -20,7 +26,12 @@ class Command(BaseCommand):
             raise CommandError(f"{file}: no such file.")
         with (
             file.open(encoding="utf-8-sig", newline="") as source,
-            tqdm(unit=" members", disable=no_progress, file=self.stderr._out) as bar,
+            tqdm(
+                total=None if no_progress else _count_rows(file),
+                unit=" members",
+                disable=no_progress,
+                file=self.stderr._out,
+            ) as bar,
         ):
             try:
                 result = import_members(source, progress=bar.update)
