@@ -122,6 +122,10 @@ class SearchResponse:
     facets: dict[str, list[FacetValue]]
     suggestion: str = ""
     promotions: list = field(default_factory=list)
+    # Very common queries on PostgreSQL: "about" counts, results ranked among the newest `ranked` matches.
+    total_is_estimate: bool = False
+    facets_are_estimates: bool = False
+    ranked: int | None = None
 
 
 class _CountedResults:
@@ -258,21 +262,21 @@ def run_search(request: SearchRequest, *, with_facets: bool = True) -> SearchRes
     engine = get_engine()
     plan = build_plan(request, facets=FACET_NAMES if with_facets else ())
     result = engine.search(plan)
-    last_page = max(1, -(-result.total // request.per_page))
+    pageable = _pageable(result)
+    last_page = max(1, -(-pageable // request.per_page))
     if request.page > last_page and result.total:
         request = replace(request, page=last_page)
         plan = build_plan(request, facets=())
-        facets_counts = result.facets
+        first = result
         result = engine.search(plan)
-        result.facets = facets_counts
+        result.facets, result.facets_are_estimates = first.facets, first.facets_are_estimates
+        pageable = _pageable(result)
     rows = _load_documents([hit.document_id for hit in result.hits])
     terms = plan.folded_terms
     hits = [
         _hit(rows[hit.document_id], terms, hit.highlight) for hit in result.hits if hit.document_id in rows
     ]
-    paginator = Paginator(
-        _CountedResults(result.total, request.page, request.per_page, hits), request.per_page
-    )
+    paginator = Paginator(_CountedResults(pageable, request.page, request.per_page, hits), request.per_page)
     page_obj = paginator.get_page(request.page) if result.total else None
     return SearchResponse(
         request=request,
@@ -280,7 +284,15 @@ def run_search(request: SearchRequest, *, with_facets: bool = True) -> SearchRes
         total=result.total,
         page_obj=page_obj,
         facets=_facets(plan, request, result.facets),
+        total_is_estimate=result.total_is_estimate,
+        facets_are_estimates=result.facets_are_estimates,
+        ranked=result.ranked,
     )
+
+
+def _pageable(result) -> int:
+    """How many results can be paged through: all, or the ranked share of a very common query."""
+    return result.total if result.ranked is None else min(result.total, result.ranked)
 
 
 def autocomplete(text: str, *, language: str | None = None, limit: int = 8) -> list[Hit]:

@@ -66,6 +66,11 @@ class EngineResult:
     total: int
     hits: list[EngineHit]
     facets: FacetCounts = field(default_factory=dict)
+    # A very common query may be answered with estimates ("about 87,000") rather than exact counts.
+    total_is_estimate: bool = False
+    facets_are_estimates: bool = False
+    # How many of the matches were ranked and can be paged through; None: all of them.
+    ranked: int | None = None
 
 
 class SearchEngine:

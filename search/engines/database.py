@@ -7,11 +7,12 @@ OR-ed in so that documents with the query's diacritics score higher.
 
 from __future__ import annotations
 
+from django.db import connection
 from django.db.models import QuerySet
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, PlainText
 
-from search.engines import sql
+from search.engines import postgres, sql
 from search.engines.base import FACET_FIELDS, EngineHit, EngineResult, QueryPlan, SearchEngine
 from search.models import SearchDocument
 
@@ -62,6 +63,11 @@ class _Rebuilder:
         refresh = getattr(self.index, "_refresh_title_norms", None)
         if refresh is not None:
             refresh(full=True)
+        if connection.vendor == "postgresql":
+            # Fresh statistics tell the search which queries are very common (engines/postgres.py).
+            with connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {SearchDocument._meta.db_table}")
+            postgres.forget_statistics()
 
 
 class DatabaseEngine(SearchEngine):
@@ -93,6 +99,8 @@ class DatabaseEngine(SearchEngine):
         return self._search_wagtail(plan)
 
     def _search_sql(self, plan: QueryPlan) -> EngineResult:
+        if connection.vendor == "postgresql":
+            return postgres.search(plan)
         ranked = sql.RankedQuery(plan, backend=self.backend)
         total = ranked.count()
         if not total:

@@ -62,28 +62,30 @@ def tsquery_text(folded: list[str], exact: list[str], *, prefix_last: bool = Fal
     return expression
 
 
+def filter_clause(name: str, value: Any) -> tuple[str, list[Any]]:
+    """SQL condition on SearchDocument (alias `d`) for one filter of QueryPlan.filters()."""
+    if name == "language":
+        return "d.language = %s", [value]
+    if name == "public":
+        return "d.is_public = %s", [True]
+    if name == "type":
+        return "d.kind IN (" + ", ".join(["%s"] * len(value)) + ")", list(value)
+    if name == "unit":
+        return "d.unit_path LIKE %s", [value.replace("%", "").replace("_", "") + "%"]
+    if name in ("level", "year", "topic"):
+        return f"d.{FACET_FIELDS[name]} = %s", [value]
+    if name == "content_type":
+        return "d.content_type_id = %s", [value]
+    raise ValueError(f"unknown filter {name!r}")
+
+
 def _where_documents(plan: QueryPlan, without: str | None = None) -> tuple[list[str], list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     for name, value in plan.filters(without=without).items():
-        if name == "language":
-            clauses.append("d.language = %s")
-            params.append(value)
-        elif name == "public":
-            clauses.append("d.is_public = %s")
-            params.append(True)
-        elif name == "type":
-            clauses.append("d.kind IN (" + ", ".join(["%s"] * len(value)) + ")")
-            params.extend(value)
-        elif name == "unit":
-            clauses.append("d.unit_path LIKE %s")
-            params.append(value.replace("%", "").replace("_", "") + "%")
-        elif name in ("level", "year", "topic"):
-            clauses.append(f"d.{FACET_FIELDS[name]} = %s")
-            params.append(value)
-        elif name == "content_type":
-            clauses.append("d.content_type_id = %s")
-            params.append(value)
+        clause, values = filter_clause(name, value)
+        clauses.append(clause)
+        params.extend(values)
     return clauses, params
 
 

@@ -26,7 +26,9 @@ _ids = itertools.count(1000)
 
 def _make_engine(name: str):
     if name == "database":
-        return DatabaseEngine()
+        # Named by path, not "default": with ELASTICSEARCH_URL set, "default" is Wagtail's
+        # Elasticsearch backend, and the database engine must still write the database index.
+        return DatabaseEngine("search.backend")
     from search.engines.elasticsearch import ElasticsearchEngine
 
     engine = ElasticsearchEngine.from_url(
