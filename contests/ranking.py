@@ -101,6 +101,15 @@ def rank_overall(contest: ContestPage) -> int:
         return cursor.rowcount
 
 
+def _refresh_statistics() -> None:
+    # The boards' GROUP BYs join results to entrants and units; planned with the
+    # statistics of the empty table from before the ranking, they ran nested loops
+    # over a national board for minutes. Autovacuum would analyse it only later.
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE contests_result")
+
+
 def rank_contest(contest: ContestPage, now=None) -> list[Round]:
     """Rank every closed round not ranked since it closed, then the overall board."""
     contest = contest.canonical
@@ -114,6 +123,7 @@ def rank_contest(contest: ContestPage, now=None) -> list[Round]:
         rank_round(round_, contest)
     if stale:
         rank_overall(contest)
+        _refresh_statistics()
     return stale
 
 
@@ -125,6 +135,7 @@ def rerank_contest(contest: ContestPage) -> None:
         if round_.is_closed(now):
             rank_round(round_, contest)
     rank_overall(contest)
+    _refresh_statistics()
 
 
 def needs_ranking(contest: ContestPage, now=None) -> bool:
