@@ -50,7 +50,8 @@ def max_attachments() -> int:
 
 def private_root() -> str:
     return str(
-        _setting("PRIVATE_ROOT", os.environ.get("FEEDBACK_PRIVATE_ROOT", settings.BASE_DIR / "private"))
+        # The portal's one folder of files that no URL serves (shared with applicants' CVs).
+        _setting("PRIVATE_ROOT", os.environ.get("FEEDBACK_PRIVATE_ROOT", settings.PRIVATE_MEDIA_ROOT))
     )
 
 
