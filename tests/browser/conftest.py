@@ -79,3 +79,26 @@ def assert_accessible(page) -> None:
     assert not serious, "\n".join(
         f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:5]}" for v in serious
     )
+
+
+MEMBER_LOGIN = "hang@example.org"
+MEMBER_PASSWORD = "Lao-dong-2026!"
+
+
+def member_account():
+    """An account with a verified e-mail address, as a member signs in with it."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user("hang", MEMBER_LOGIN, MEMBER_PASSWORD)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def log_in(page, login: str = MEMBER_LOGIN, password: str = MEMBER_PASSWORD) -> None:
+    """Sign in through allauth's form, as a person would."""
+    page.goto("/en/accounts/login/")
+    page.locator("input[name=login]").fill(login)
+    page.locator("input[name=password]").fill(password)
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_load_state()

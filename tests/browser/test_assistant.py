@@ -2,13 +2,11 @@
 with its article and the adviser button; without JavaScript the same form posts and comes back."""
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 
 from assistant.factories import build_library
 from assistant.models import Exchange
 from members.factories import MemberFactory
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, log_in, member_account
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,25 +14,16 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def assistant(federation_with_translations):
     library = build_library(federation_with_translations.home, english=True)
-    user = get_user_model().objects.create_user("hang", "hang@example.org", "Lao-dong-2026!")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    user = member_account()
     MemberFactory(unit=federation_with_translations.grassroots, full_name="Nguyễn Thị Hằng", account=user)
     return library
-
-
-def _log_in(page) -> None:
-    page.goto("/en/accounts/login/")
-    page.locator("input[name=login]").fill("hang@example.org")
-    page.locator("input[name=password]").fill("Lao-dong-2026!")
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
 
 
 def test_a_conversation_with_the_assistant(page, assistant):
     url = assistant.page_en.url
     page.goto(url)
     assert page.get_by_role("link", name="Sign in").count() >= 1  # the login prompt
-    _log_in(page)
+    log_in(page)
     page.goto(url)
     assert_accessible(page)
 
@@ -72,7 +61,7 @@ def test_without_javascript_the_form_posts_and_comes_back(browser, live_server, 
         base_url=live_server.url, java_script_enabled=False, viewport={"width": 390, "height": 844}
     )
     page = context.new_page()
-    _log_in(page)
+    log_in(page)
     page.goto(assistant.page_en.url)
     page.get_by_label("Your question").fill("luong thu viec 70% co dung ko")
     page.get_by_role("button", name="Ask", exact=True).click()

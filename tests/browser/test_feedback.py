@@ -3,13 +3,11 @@
 import datetime
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 
 from federations.factories import UnitFactory
 from feedback.models import Case
 from members.factories import MemberFactory
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, log_in, member_account
 
 pytestmark = pytest.mark.browser
 
@@ -17,8 +15,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def linked_member(federation, settings, tmp_path):
     settings.FEEDBACK_PRIVATE_ROOT = tmp_path / "private"
-    user = get_user_model().objects.create_user("hang", "hang@example.org", "Lao-dong-2026!")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    user = member_account()
     unit = UnitFactory(parent=federation.cau_giay, code="HN-CG-02", name_vi="Công đoàn cơ sở Sao Mai")
     return MemberFactory(
         unit=unit,
@@ -28,18 +25,10 @@ def linked_member(federation, settings, tmp_path):
     )
 
 
-def _log_in(page) -> None:
-    page.goto("/en/accounts/login/")
-    page.locator("input[name=login]").fill("hang@example.org")
-    page.locator("input[name=password]").fill("Lao-dong-2026!")
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
-
-
 def test_a_member_files_a_request_with_an_attachment_and_sees_it_in_their_list(page, linked_member, tmp_path):
     payslip = tmp_path / "bang-luong.pdf"
     payslip.write_bytes(b"%PDF-1.4 bang luong thang 3")
-    _log_in(page)
+    log_in(page)
     page.goto("/en/members/card/")
     page.get_by_role("link", name="My requests to the union").click()
     page.get_by_role("link", name="Send a new request").click()

@@ -4,19 +4,16 @@ and applying with a CV."""
 import datetime
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from jobs.factories import EmployerFactory, IndustryFactory, JobIndexPageFactory, JobPostPageFactory
 from jobs.models import JobApplication, SavedJobSearch
 from members.factories import MemberFactory
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, log_in, member_account
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 360, "height": 740}
-PASSWORD = "Lao-dong-2026!"
 
 
 @pytest.fixture
@@ -51,17 +48,8 @@ def job_board(federation):
 
 @pytest.fixture
 def member(federation):
-    user = get_user_model().objects.create_user("hang", "hang@example.org", PASSWORD)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    user = member_account()
     return MemberFactory(unit=federation.grassroots, full_name="Nguyễn Thị Hằng", account=user)
-
-
-def log_in(page) -> None:
-    page.goto("/en/accounts/login/")
-    page.locator("input[name=login]").fill("hang@example.org")
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
 
 
 def test_worker_filters_jobs_on_a_phone_and_the_filters_stay_in_the_url(page, job_board):

@@ -4,21 +4,18 @@ verifies a card's signature in the browser when offline."""
 import datetime
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 
 from federations.factories import UnitFactory
 from members import card
 from members.factories import MemberFactory
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, log_in, member_account
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def linked_member(federation):
-    user = get_user_model().objects.create_user("hang", "hang@example.org", "Lao-dong-2026!")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    user = member_account()
     unit = UnitFactory(parent=federation.cau_giay, code="HN-CG-02", name_vi="Công đoàn cơ sở Sao Mai")
     return MemberFactory(
         unit=unit,
@@ -29,16 +26,8 @@ def linked_member(federation):
     )
 
 
-def _log_in(page) -> None:
-    page.goto("/en/accounts/login/")
-    page.locator("input[name=login]").fill("hang@example.org")
-    page.locator("input[name=password]").fill("Lao-dong-2026!")
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
-
-
 def test_the_card_page_still_shows_the_card_offline(page, linked_member):
-    _log_in(page)
+    log_in(page)
     page.goto("/en/members/card/")
     assert page.get_by_role("heading", level=1).inner_text() == "My membership card"
     assert_accessible(page)
