@@ -4,16 +4,18 @@ Order: higher score, then a prediction closer to the number of entrants who
 answered everything correctly (no prediction ranks after any prediction),
 then the earlier submission. Entrants equal on all three share a rank.
 Ranking runs in the database (window functions, SQLite ≥ 3.25 and PostgreSQL),
-one INSERT … SELECT per board.
+one INSERT … SELECT per board. The overall board of a contest with a single
+ranked round is that round's board copied (same order, no second sort).
 """
 
 from __future__ import annotations
 
 from django.db import connection, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from .attempts import close_expired_in_round
-from .models import Attempt, ContestPage, Round
+from .models import Attempt, ContestPage, Result, Round
 
 ROUND_SQL = """
 INSERT INTO contests_result (contest_id, round_id, entrant_id, attempt_id, score, distance, submitted_at, rank)
@@ -50,6 +52,15 @@ FROM (
 ) totals
 """
 
+# With one ranked round the overall order (sum of scores, sum of distances, any
+# missing prediction, latest submission) is the round's own order row for row, so
+# the ranks are copied rather than recomputed.
+OVERALL_FROM_ROUND_SQL = """
+INSERT INTO contests_result (contest_id, round_id, entrant_id, attempt_id, score, distance, submitted_at, rank)
+SELECT %(contest)s, NULL, entrant_id, NULL, score, COALESCE(distance, 0), submitted_at, rank
+FROM contests_result
+WHERE round_id = %(round)s
+"""
 
 # Results are deleted with plain SQL: wagtail-localize listens to every model's
 # post_delete, which turns a queryset delete() into loading and signalling each
@@ -59,11 +70,16 @@ DELETE_OVERALL_SQL = "DELETE FROM contests_result WHERE contest_id = %s AND roun
 # The board is two sorts over every attempt of the round; PostgreSQL's default 4 MB
 # per sort would spill a national round to disk.
 SORT_MEMORY_SQL = "SET LOCAL work_mem = '64MB'"
+# A board is derived data that the next ranking rewrites: its commit need not wait
+# for the WAL flush (a crash loses at most the last fraction of a second of it,
+# never consistency; the round then simply stays unranked and is ranked again).
+NO_FLUSH_WAIT_SQL = "SET LOCAL synchronous_commit = off"
 
 
 def _prepare_sorts(cursor) -> None:
     if connection.vendor == "postgresql":
         cursor.execute(SORT_MEMORY_SQL)
+        cursor.execute(NO_FLUSH_WAIT_SQL)
 
 
 def perfect_count(round_: Round, questions: int) -> int:
@@ -94,10 +110,20 @@ def rank_round(round_: Round, contest: ContestPage) -> int:
 
 @transaction.atomic
 def rank_overall(contest: ContestPage) -> int:
+    # Rounds that have a board (one index probe each), not every closed round:
+    # the overall board adds up the boards that exist.
+    with_board = list(
+        contest.rounds.filter(Exists(Result.objects.filter(round=OuterRef("pk")))).values_list(
+            "pk", flat=True
+        )
+    )
     with connection.cursor() as cursor:
         _prepare_sorts(cursor)
         cursor.execute(DELETE_OVERALL_SQL, [contest.pk])
-        cursor.execute(OVERALL_SQL, {"contest": contest.pk})
+        if len(with_board) == 1:
+            cursor.execute(OVERALL_FROM_ROUND_SQL, {"contest": contest.pk, "round": with_board[0]})
+        else:
+            cursor.execute(OVERALL_SQL, {"contest": contest.pk})
         return cursor.rowcount
 
 
