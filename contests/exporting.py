@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import io
+import tempfile
 from collections.abc import Iterable
 
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponseBase, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -52,22 +52,38 @@ def results_table(contest: ContestPage, round_: Round | None, *, winners_only: b
     return header, rows()
 
 
-def table_response(header: list, rows: Iterable[list], name: str, file_format: str) -> HttpResponse:
+class _Line:
+    """csv.writer's file: hands back each written line instead of keeping it."""
+
+    def write(self, line: str) -> str:
+        return line
+
+
+def table_response(header: list, rows: Iterable[list], name: str, file_format: str) -> HttpResponseBase:
+    """The table as a download that never holds a national board (350,000 rows) in memory.
+
+    CSV streams line by line; XLSX is written to a temporary file (openpyxl's write-only mode
+    keeps one row at a time) and sent from there."""
     if file_format == "xlsx":
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet()
         sheet.append([str(cell) for cell in header])
         for row in rows:
             sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-        return response
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    response.write("\ufeff")  # so Excel reads the Vietnamese text as UTF-8
-    writer = csv.writer(response)
-    writer.writerow([str(cell) for cell in header])
-    writer.writerows(rows)
+        spool = tempfile.TemporaryFile()
+        workbook.save(spool)
+        spool.seek(0)
+        response = FileResponse(spool, as_attachment=True, filename=f"{name}.xlsx", content_type=XLSX_TYPE)
+    else:
+        writer = csv.writer(_Line())
+
+        def lines():
+            yield "\ufeff"  # so Excel reads the Vietnamese text as UTF-8
+            yield writer.writerow([str(cell) for cell in header])
+            for row in rows:
+                yield writer.writerow(row)
+
+        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import qrcode
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 from qrcode.image.svg import SvgPathImage
 
-# Fonts with Vietnamese glyphs where the system has them (Debian: fonts-dejavu-core);
-# Pillow's own scalable font otherwise.
-FONT_CANDIDATES = [
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-]
-BOLD_CANDIDATES = [
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-    "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
-]
+from home.raster_text import font, wrap
+
 CARD_SIZE = (1012, 638)  # ID-1 card proportions at 300 dpi
 BLUE = (11, 79, 156)
 
@@ -38,18 +29,11 @@ def qr_svg(data: str) -> str:
     return svg.split("?>", 1)[-1].strip()
 
 
-def _font(candidates: list[str], size: int) -> ImageFont.ImageFont:
-    for candidate in candidates:
-        if Path(candidate).exists():
-            return ImageFont.truetype(candidate, size)
-    return ImageFont.load_default(size=size)
-
-
 def card_image(member, verify_url: str) -> Image.Image:
     image = Image.new("RGB", CARD_SIZE, "white")
     draw = ImageDraw.Draw(image)
     draw.rectangle([0, 0, CARD_SIZE[0], 90], fill=BLUE)
-    title, regular, bold = _font(BOLD_CANDIDATES, 34), _font(FONT_CANDIDATES, 28), _font(BOLD_CANDIDATES, 38)
+    title, regular, bold = font(34, bold=True), font(28), font(38, bold=True)
     draw.text((36, 24), _("Trade union membership card"), font=title, fill="white")
     qr = _qr(verify_url).make_image(fill_color="black", back_color="white").get_image().convert("RGB")
     qr = qr.resize((400, 400), Image.NEAREST)
@@ -72,24 +56,12 @@ def card_image(member, verify_url: str) -> Image.Image:
     ]
     y = 140
     width = CARD_SIZE[0] - 450 - left
-    for text, font in lines:
-        for line in _wrap(draw, text, font, width):
-            draw.text((left, y), line, font=font, fill="black")
-            y += font.size + 12
+    for text, face in lines:
+        for line in wrap(draw, text, face, width):
+            draw.text((left, y), line, font=face, fill="black")
+            y += face.size + 12
         y += 10
     return image
-
-
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str]:
-    lines, current = [], ""
-    for word in text.split():
-        attempt = f"{current} {word}".strip()
-        if current and draw.textlength(attempt, font=font) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = attempt
-    return [*lines, current] if current else lines
 
 
 def card_png(member, verify_url: str) -> bytes:

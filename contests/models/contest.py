@@ -193,6 +193,12 @@ class ContestPage(RoutablePageMixin, Page):
 
         return page.certificate(self, request, entrant_id)
 
+    @path("certificate/<int:entrant_id>/pdf/", name="certificate_pdf")
+    def certificate_pdf_route(self, request, entrant_id: int):
+        from contests.views import page
+
+        return page.certificate(self, request, entrant_id, as_pdf=True)
+
 
 class Round(Orderable):
     contest = ParentalKey(ContestPage, on_delete=models.CASCADE, related_name="rounds")

@@ -6,16 +6,18 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.second_factor import second_factor_redirect
 from folding import fold_vietnamese
 
 from .. import ratelimit
 from ..bank_cache import question_texts
 from ..boards import live_counts, question_statistics, top_grassroots, unit_board
+from ..certificates import certificate_pdf
 from ..exporting import results_table, table_response
 from ..forms import EntryForm, eligible_units
 from ..identity import client_ip, remember_entrant
@@ -186,10 +188,20 @@ def units(page: ContestPage, request, code: str | None = None):
     )
 
 
-def organise(page: ContestPage, request):
-    contest = page.canonical
+def _organiser_gate(request, contest: ContestPage):
+    """Organiser tools show entrants' personal data: staff only, after their second factor.
+
+    Returns the redirect to the second factor, or None when the request may go on."""
     if not can_organise(request.user, contest):
         raise PermissionDenied
+    return second_factor_redirect(request)
+
+
+def organise(page: ContestPage, request):
+    contest = page.canonical
+    gate = _organiser_gate(request, contest)
+    if gate is not None:
+        return gate
     if request.method == "POST" and request.POST.get("action") == "rerank":
         rerank_contest(contest)
         messages.success(request, _("Results were recomputed."))
@@ -228,8 +240,9 @@ def organise(page: ContestPage, request):
 
 def export(page: ContestPage, request):
     contest = page.canonical
-    if not can_organise(request.user, contest):
-        raise PermissionDenied
+    gate = _organiser_gate(request, contest)
+    if gate is not None:
+        return gate
     round_number = request.GET.get("round")
     round_ = next((r for r in contest.round_list if str(r.number) == round_number), None)
     if round_number and round_ is None:
@@ -240,7 +253,7 @@ def export(page: ContestPage, request):
     return table_response(header, rows, name, request.GET.get("format", "csv"))
 
 
-def certificate(page: ContestPage, request, entrant_id: int):
+def certificate(page: ContestPage, request, entrant_id: int, as_pdf: bool = False):
     contest = page.canonical
     result = get_object_or_404(
         Result.objects.select_related("entrant__unit"),
@@ -249,12 +262,32 @@ def certificate(page: ContestPage, request, entrant_id: int):
         entrant_id=entrant_id,
     )
     own = current_entrant(request, contest)
-    if not (can_organise(request.user, contest) or (own and own.pk == entrant_id)):
-        raise PermissionDenied
+    if not (own and own.pk == entrant_id):
+        gate = _organiser_gate(request, contest)
+        if gate is not None:
+            return gate
     if result.rank > contest.winners_count:
         raise Http404
+    if as_pdf:
+        pdf = certificate_pdf(
+            issuer=page.get_parent().title,
+            contest_title=page.title,
+            name=result.entrant.full_name,
+            unit=result.entrant.unit.name,
+            rank=result.rank,
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{contest.slug}-certificate-{entrant_id}.pdf"'
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
     return page.render(
         request,
         template="contests/certificate.html",
-        context_overrides={"contest": contest, "result": result},
+        context_overrides={
+            "contest": contest,
+            "result": result,
+            "pdf_url": _subpage_url(page, "certificate_pdf", entrant_id),
+        },
     )

@@ -14,11 +14,12 @@ import random
 from django.core.files.base import ContentFile
 from django.db.models import Min
 from django.utils import timezone
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 from wagtail.models import Locale
 
 from demo.translation import translate
 from federations.models import FederationPage
+from home.raster_text import font
 from jobs.models import (
     Employer,
     Industry,
@@ -31,7 +32,6 @@ from jobs.models import (
 )
 from jobs.notices import record_matches
 from members.models import Member
-from members.rendering import FONT_CANDIDATES
 
 ORDER = 50
 
@@ -310,20 +310,11 @@ MEMBER_ACTIVITY = [
 ]
 
 
-def _cv_font(size: int) -> ImageFont.ImageFont:
-    for candidate in FONT_CANDIDATES:
-        try:
-            return ImageFont.truetype(candidate, size)
-        except OSError:
-            continue
-    return ImageFont.load_default(size)
-
-
 def _cv_pdf(name: str, message: str) -> bytes:
     """A one-page CV as a PDF, drawn with Pillow (fonts with Vietnamese glyphs where present)."""
     page = Image.new("RGB", (1240, 1754), "white")
     draw = ImageDraw.Draw(page)
-    title, body = _cv_font(56), _cv_font(32)
+    title, body = font(56), font(32)
     draw.text((120, 140), "Sơ yếu lý lịch", font=title, fill="black")
     draw.text((120, 260), name, font=body, fill="black")
     draw.text((120, 330), message, font=body, fill="black")
