@@ -9,9 +9,11 @@ path of a page served that way is remembered (per host and language), and the ne
 it loads the page with one query. Only plain tree routes are remembered: a page that routes
 further itself (a RoutablePageMixin contest) returns arguments and is always routed by Wagtail.
 
-A remembered route is checked when used (the page must still exist, be live and have the same
-URL path), so an unpublished, moved or deleted page is never served from it, whatever cache
-the workers share. Pages published or moved, and sites edited, start a new shell version,
+A remembered route carries the page object as it was loaded, reused for at most
+SHELL_CACHE_SECONDS and only while the page's row still reads the same live flag, URL path and
+live revision (one primary-key lookup without the ORM, every request), so an unpublished,
+moved, republished or deleted page is never served from it, whatever cache the workers share;
+otherwise the page is loaded again (with its unit) in one query. Pages published or moved, and sites edited, start a new shell version,
 which drops every remembered route, because a new page can take over a path that routed
 elsewhere. The site that answers a host is remembered the same way.
 """
