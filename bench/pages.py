@@ -386,7 +386,9 @@ def _recreate_postgres_database(connection) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "--client":
+    if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help"):
+        print(__doc__)
+    elif len(sys.argv) > 1 and sys.argv[1] == "--client":
         client_main(sys.argv[2:])
     else:
         main()

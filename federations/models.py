@@ -173,7 +173,9 @@ class FederationPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subsections"] = self.get_children().live().public().specific(defer=True)
+        # A callable: the template calls it only when its cached fragment must be rendered again
+        # (`public()` reads every view restriction as soon as it is called).
+        context["subsections"] = lambda: list(self.get_children().live().public().specific(defer=True))
         return context
 
 

@@ -30,6 +30,26 @@ def bump_shell_version() -> None:
         cache.set(VERSION_KEY, 2, None)
 
 
+def request_shell_version(request) -> int:
+    """The shell version, read once per request (a page asks for it for each of its fragments)."""
+    version = getattr(request, "_shell_version", None)
+    if version is None:
+        version = shell_version()
+        if request is not None:
+            request._shell_version = version
+    return version
+
+
+def cached_html(request, name: str, parts: list[str], render: Callable[[], str]) -> str:
+    """A rendered template fragment under the shell version, for SHELL_CACHE_SECONDS."""
+    key = ":".join(["shell", str(request_shell_version(request)), "html", name, *parts])
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, getattr(settings, "SHELL_CACHE_SECONDS", 60))
+    return html
+
+
 def cached_fragment(name: str, *parts: Any, compute: Callable[[], Any]) -> Any:
     key = ":".join(["shell", str(shell_version()), name, *map(str, parts)])
     value = cache.get(key)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import hashlib
 
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Page as PaginatorPage
 from django.db.models import Exists, OuterRef
 from django.http import HttpRequest
-from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
@@ -94,38 +94,52 @@ def highlights_from_below(unit: Unit, limit: int = 4) -> list[NewsItemPage]:
     return list(items.for_cards()[:limit])
 
 
-class ListingPaginator(Paginator):
-    """Counts a listing once per publish: counting thousands of items is half of a listing's time."""
+class _CountedList:
+    """Stands for a listing in the paginator: its count is known, only one page is ever read."""
 
-    def __init__(self, items, per_page: int, count_key: tuple):
-        super().__init__(items, per_page)
-        self.count_key = count_key
+    def __init__(self, count: int):
+        self._count = count
 
-    @cached_property
     def count(self) -> int:
-        return cached_fragment(
-            "news-listing-count", *self.count_key, compute=lambda: self.object_list.count()
-        )
+        return self._count
 
 
 def listing_context(index: NewsIndexPage, request: HttpRequest) -> dict:
-    section = index.section()
+    # Everything here changes only when something is published (a new shell version) or,
+    # for "most read", when view counts are written: one cache read each, no query once warm.
+    language = get_language()
+    section = cached_fragment("news-index-section", index.pk, language, compute=index.section)
     unit = section.unit
     topic = request.GET.get("topic", "")[:80]
     kind = request.GET.get("type", "")
     kind = kind if kind in KIND_MODELS else ""
-    paginator = ListingPaginator(
-        listing_items(unit, topic=topic, kind=kind),
-        LISTING_PAGE_SIZE,
-        (unit.pk, get_language(), hashlib.sha1(topic.encode()).hexdigest(), kind),
+    listing_key = (unit.pk, language, hashlib.sha1(topic.encode()).hexdigest(), kind)
+    count = cached_fragment(
+        "news-listing-count",
+        *listing_key,
+        compute=lambda: listing_items(unit, topic=topic, kind=kind).count(),
     )
-    page_obj = paginator.get_page(request.GET.get("page"))
-    topics = list(Topic.in_active_language())
+    paginator = Paginator(_CountedList(count), LISTING_PAGE_SIZE)
+    try:
+        number = paginator.validate_number(request.GET.get("page") or 1)
+    except PageNotAnInteger:
+        number = 1
+    except EmptyPage:
+        number = paginator.num_pages
+    start = (number - 1) * LISTING_PAGE_SIZE
+    items = cached_fragment(
+        "news-listing-page",
+        *listing_key,
+        number,
+        compute=lambda: list(listing_items(unit, topic=topic, kind=kind)[start : start + LISTING_PAGE_SIZE]),
+    )
+    page_obj = PaginatorPage(items, number, paginator)
+    topics = cached_fragment("news-topics", language, compute=lambda: list(Topic.in_active_language()))
     return {
         "section": section,
         "unit": unit,
         "page_obj": page_obj,
-        "items": list(page_obj.object_list),
+        "items": items,
         "topics": topics,
         "current_topic": next((t for t in topics if t.slug == topic), None),
         "kinds": [(value, label) for value, label in PageKind.choices],

@@ -3,8 +3,10 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from home.shell_cache import bump_shell_version
+
 from . import caching
-from .models import NewsItemPage, Receipt
+from .models import NewsItemPage, Receipt, Topic
 
 
 @receiver(page_published)
@@ -35,3 +37,10 @@ def page_deleted(sender, instance, **kwargs):
     ):
         # The item is gone in every language: its receipts mean nothing any more.
         Receipt.objects.filter(translation_key=instance.translation_key).delete()
+
+
+@receiver(post_save, sender=Topic)
+@receiver(post_delete, sender=Topic)
+def topic_changed(sender, **kwargs):
+    # Topic names are cached with the shell (listings' filters, articles' topic links).
+    bump_shell_version()

@@ -1,8 +1,11 @@
 """Tags for the shell that every page shares: language switcher, breadcrumbs, section menu."""
 
+import hashlib
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
@@ -10,7 +13,7 @@ from wagtail.rich_text import expand_db_html
 
 from federations.models import FederationPage
 from home.models import FooterText, SiteSettings
-from home.shell_cache import cached_fragment
+from home.shell_cache import cached_fragment, cached_html
 
 register = template.Library()
 
@@ -132,3 +135,52 @@ def shell_settings(context) -> dict:
         return {"logo_html": logo, **{name: getattr(found, name) for name in fields}}
 
     return cached_fragment("settings", site.pk if site else "none", compute=load)
+
+
+class ShellCacheNode(template.Node):
+    """`{% shellcache "name" page %}…{% endshellcache %}`: the fragment rendered once per page state.
+
+    The key holds the shell version (any publish, move, delete, site, settings or footer change
+    starts a new one), the page's own cache key (id, URL path, last publication: a worker that
+    missed a version bump still never shows an older publication of the page it just loaded),
+    the language, the host and scheme (absolute URLs), the site and the date. With no page
+    argument the fragment is the same for every page. When the argument is not a page (a view
+    that is not a Wagtail page) or the request is a preview, the fragment is rendered every time.
+    Nothing inside may depend on the user: the account links and CSRF tokens stay outside.
+    """
+
+    def __init__(self, nodelist, name: str, page_variable):
+        self.nodelist = nodelist
+        self.name = name
+        self.page_variable = page_variable
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        parts = []
+        if self.page_variable is not None:
+            page = self.page_variable.resolve(context)
+            if not isinstance(page, Page) or page.pk is None:
+                return self.nodelist.render(context)
+            parts.append(page.cache_key)
+        site = Site.find_for_request(request)
+        address = f"{request.scheme}://{request.get_host()}"
+        parts += [
+            get_language() or "",
+            str(site.pk if site else 0),
+            hashlib.sha1(address.encode()).hexdigest()[:16],
+            timezone.localdate().isoformat(),
+        ]
+        return cached_html(request, self.name, parts, lambda: self.nodelist.render(context))
+
+
+@register.tag("shellcache")
+def do_shellcache(parser, token):
+    bits = token.split_contents()
+    if len(bits) not in (2, 3) or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError('Usage: {% shellcache "name" [page] %}')
+    nodelist = parser.parse(("endshellcache",))
+    parser.delete_first_token()
+    page_variable = parser.compile_filter(bits[2]) if len(bits) == 3 else None
+    return ShellCacheNode(nodelist, bits[1][1:-1], page_variable)
