@@ -89,7 +89,6 @@ INDEX_SQL = [
     "ALTER TABLE {table} ADD CONSTRAINT {table}_pkey PRIMARY KEY (id, board),"
     " ADD CONSTRAINT {table}_board_entrant UNIQUE (board, entrant_id)",
     "CREATE INDEX {table}_board_rank ON {table} (board, rank)",
-    "CREATE INDEX {table}_entrant ON {table} (entrant_id)",
     # Statistics for the boards' GROUP BYs, taken before the swap locks the table.
     "ANALYZE {table}",
 ]

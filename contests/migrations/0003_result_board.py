@@ -1,5 +1,6 @@
 """Results are stored and read by board (a round's, or the contest's overall)."""
 
+import django.db.models.deletion
 from django.db import migrations, models
 
 
@@ -9,6 +10,17 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AlterField(
+            model_name="result",
+            name="entrant",
+            field=models.ForeignKey(
+                db_constraint=False,
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="results",
+                to="contests.entrant",
+            ),
+        ),
         migrations.AddField(
             model_name="result",
             name="board",

@@ -15,7 +15,6 @@ COLUMNS = "id, score, distance, submitted_at, rank, attempt_id, contest_id, entr
 INDEXES = [
     "ALTER TABLE contests_result ADD CONSTRAINT contest_result_unique_board UNIQUE (board, entrant_id)",
     "CREATE INDEX contest_result_board_rank ON contests_result (board, rank)",
-    "CREATE INDEX contests_result_entrant_id_25617e51 ON contests_result (entrant_id)",
 ]
 
 
@@ -28,7 +27,6 @@ def _move(schema_editor, partitioned: bool) -> None:
         "ALTER TABLE contests_result_moving DROP CONSTRAINT contests_result_pkey",
         "ALTER TABLE contests_result_moving DROP CONSTRAINT contest_result_unique_board",
         "DROP INDEX contest_result_board_rank",
-        "DROP INDEX contests_result_entrant_id_25617e51",
     ):
         execute(statement)
     layout = " PARTITION BY LIST (board)" if partitioned else ""

@@ -166,8 +166,10 @@ class Result(models.Model):
         db_constraint=False,
         db_index=False,
     )
+    # No index of its own: reads find an entrant through (board, entrant); only deleting
+    # an entrant or a contest looks results up by entrant, and scans for them.
     entrant = models.ForeignKey(
-        Entrant, on_delete=models.CASCADE, related_name="results", db_constraint=False
+        Entrant, on_delete=models.CASCADE, related_name="results", db_constraint=False, db_index=False
     )
     attempt = models.ForeignKey(
         Attempt,
