@@ -15,11 +15,10 @@ from __future__ import annotations
 import uuid
 
 from django.db import connection, transaction
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from .attempts import close_expired_in_round
-from .models import Attempt, ContestPage, Result, Round
+from .models import Attempt, ContestPage, Round
 from .models.entries import board_key
 
 # Each board is written by one statement: the columns below, filled by a SELECT.
@@ -164,13 +163,10 @@ def rank_round(round_: Round, contest: ContestPage) -> int:
 
 @transaction.atomic
 def rank_overall(contest: ContestPage) -> int:
-    # Rounds that have a board (one index probe each), not every closed round:
-    # the overall board adds up the boards that exist.
-    with_board = list(
-        contest.rounds.filter(Exists(Result.objects.filter(board=OuterRef("pk")))).values_list(
-            "pk", flat=True
-        )
-    )
+    # Rounds that have a board (ranked, even if nobody took them), not every closed
+    # round: the overall board adds up the boards that exist. (Probing the results
+    # for each round's rows was planned as a scan of every board of every contest.)
+    with_board = list(contest.rounds.filter(ranked_at__isnull=False).values_list("pk", flat=True))
     board = board_key(contest.pk, None)
     with connection.cursor() as cursor:
         if len(with_board) == 1:
