@@ -261,7 +261,7 @@ def main() -> None:
         closed.__class__.objects.filter(pk=closed.pk).update(ranked_at=None)
         contest.__dict__.pop("round_list", None)
         rank_contest(contest)
-        return Result.objects.filter(contest=contest, round__isnull=True).count()
+        return Result.objects.on_board(contest, None).count()
 
     figures = []
 
@@ -275,11 +275,7 @@ def main() -> None:
     def first_page():
         from django.core.paginator import Paginator
 
-        board = (
-            Result.objects.filter(contest=contest, round=None)
-            .select_related("entrant__unit")
-            .order_by("rank", "pk")
-        )
+        board = Result.objects.on_board(contest, None).select_related("entrant__unit").order_by("rank", "pk")
         page = Paginator(board, 50).get_page(1)
         return [
             (r.rank, r.score, r.distance, r.entrant.unit.code) for r in page.object_list
@@ -287,14 +283,15 @@ def main() -> None:
 
     timed("overall board, first page of 50 with the paginator's count", first_page)
     someone = (
-        Result.objects.filter(contest=contest, round=None)
+        Result.objects.on_board(contest, None)
         .order_by("rank")
         .values_list("entrant_id", flat=True)[args.entrants // 2]
     )
     timed(
         "one entrant's rank",
         lambda: (
-            Result.objects.filter(contest=contest, round=None, entrant_id=someone)
+            Result.objects.on_board(contest, None)
+            .filter(entrant_id=someone)
             .values_list("rank", flat=True)
             .first()
         ),
@@ -311,7 +308,7 @@ def main() -> None:
     timed("unit board of the whole federation (4 provinces)", fresh(lambda: unit_board(contest, root)))
     timed("unit board of a province (10 upper-level unions)", fresh(lambda: unit_board(contest, province)))
     timed("grassroots prize tables (most entrants, highest rate)", fresh(lambda: top_grassroots(contest)))
-    top = Result.objects.filter(contest=contest, round=None).order_by("rank", "pk")[:3]
+    top = Result.objects.on_board(contest, None).order_by("rank", "pk")[:3]
     print(
         "   top 3: "
         + "; ".join(

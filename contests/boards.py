@@ -70,9 +70,7 @@ def unit_board(contest: ContestPage, parent: Unit) -> list[UnitRow]:
         n=Sum("member_count"),
     )
     scores = _by_prefix(
-        Result.objects.filter(
-            contest=contest, round__isnull=True, entrant__unit__path__startswith=parent.path
-        ),
+        Result.objects.on_board(contest, None).filter(entrant__unit__path__startswith=parent.path),
         "entrant__unit__path",
         length,
         avg=Avg("score"),

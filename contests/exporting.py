@@ -28,11 +28,7 @@ def results_table(contest: ContestPage, round_: Round | None, *, winners_only: b
         _("Prediction distance"),
         _("Submitted"),
     ]
-    results = (
-        Result.objects.filter(contest=contest, round=round_)
-        .select_related("entrant__unit")
-        .order_by("rank", "pk")
-    )
+    results = Result.objects.on_board(contest, round_).select_related("entrant__unit").order_by("rank", "pk")
     if winners_only:
         results = results.filter(rank__lte=contest.winners_count)
 

@@ -4,22 +4,28 @@ Order: higher score, then a prediction closer to the number of entrants who
 answered everything correctly (no prediction ranks after any prediction),
 then the earlier submission. Entrants equal on all three share a rank.
 Ranking runs in the database (window functions, SQLite ≥ 3.25 and PostgreSQL),
-one INSERT … SELECT per board. The overall board of a contest with a single
-ranked round is that round's board copied (same order, no second sort).
+one INSERT … SELECT per board: on SQLite into the results table after deleting the
+board's old rows, on PostgreSQL into a new partition that replaces the old one.
+The overall board of a contest with a single ranked round is that round's board
+copied (same order, no second sort).
 """
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import connection, transaction
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from .attempts import close_expired_in_round
-from .models import Attempt, ContestPage, Result, Round
+from .models import Attempt, ContestPage, Round
+from .models.entries import board_key
+
+# Each board is written by one statement: the columns below, filled by a SELECT.
+BOARD_COLUMNS = "board, contest_id, round_id, entrant_id, attempt_id, score, distance, submitted_at, rank"
 
 ROUND_SQL = """
-INSERT INTO contests_result (contest_id, round_id, entrant_id, attempt_id, score, distance, submitted_at, rank)
-SELECT %(contest)s, %(round)s, entrant_id, id, total,
+SELECT %(board)s, %(contest)s, %(round)s, entrant_id, id, total,
        CASE WHEN missing = 1 THEN NULL ELSE distance END, submitted_at,
        RANK() OVER (ORDER BY total DESC, missing ASC, distance ASC, submitted_at ASC)
 FROM (
@@ -39,15 +45,16 @@ FROM (
 WHERE best = 1
 """
 
+# `{boards}`: the round boards to add up (ids from the database, formatted in as
+# integers so that PostgreSQL reads only their partitions).
 OVERALL_SQL = """
-INSERT INTO contests_result (contest_id, round_id, entrant_id, attempt_id, score, distance, submitted_at, rank)
-SELECT %(contest)s, NULL, entrant_id, NULL, total, distance, last_at,
+SELECT %(board)s, %(contest)s, CAST(NULL AS BIGINT), entrant_id, CAST(NULL AS BIGINT), total, distance, last_at,
        RANK() OVER (ORDER BY total DESC, missing ASC, distance ASC, last_at ASC)
 FROM (
     SELECT r.entrant_id, SUM(r.score) AS total, SUM(COALESCE(r.distance, 0)) AS distance,
            MAX(CASE WHEN r.distance IS NULL THEN 1 ELSE 0 END) AS missing, MAX(r.submitted_at) AS last_at
     FROM contests_result r
-    WHERE r.contest_id = %(contest)s AND r.round_id IS NOT NULL
+    WHERE r.board IN ({boards})
     GROUP BY r.entrant_id
 ) totals
 """
@@ -56,30 +63,79 @@ FROM (
 # missing prediction, latest submission) is the round's own order row for row, so
 # the ranks are copied rather than recomputed.
 OVERALL_FROM_ROUND_SQL = """
-INSERT INTO contests_result (contest_id, round_id, entrant_id, attempt_id, score, distance, submitted_at, rank)
-SELECT %(contest)s, NULL, entrant_id, NULL, score, COALESCE(distance, 0), submitted_at, rank
+SELECT %(board)s, %(contest)s, CAST(NULL AS BIGINT), entrant_id, CAST(NULL AS BIGINT), score, COALESCE(distance, 0), submitted_at, rank
 FROM contests_result
-WHERE round_id = %(round)s
+WHERE board = %(round)s
 """
 
-# Results are deleted with plain SQL: wagtail-localize listens to every model's
-# post_delete, which turns a queryset delete() into loading and signalling each
-# of a national board's 350,000 rows one by one.
-DELETE_ROUND_SQL = "DELETE FROM contests_result WHERE round_id = %s"
-DELETE_OVERALL_SQL = "DELETE FROM contests_result WHERE contest_id = %s AND round_id IS NULL"
-# The board is two sorts over every attempt of the round; PostgreSQL's default 4 MB
-# per sort would spill a national round to disk.
+# SQLite: old rows are deleted with plain SQL (wagtail-localize listens to every
+# model's post_delete, which turns a queryset delete() into loading and signalling
+# each of a national board's 350,000 rows one by one), then the board is inserted.
+DELETE_BOARD_SQL = "DELETE FROM contests_result WHERE board = %s"
+
+# PostgreSQL: contests_result is partitioned by board (migration 0004). Inserting a
+# national board row by row into an indexed table cost ~20 µs a row (the heap, four
+# indexes, their WAL; and as much again to delete the old rows), so a board is built
+# as a new table without indexes, its indexes are built in one sorted pass each, and
+# it replaces the board's old partition. Readers see the old board until the commit.
+BUILD_SQL = """
+INSERT INTO {table} (id, {columns})
+SELECT nextval((SELECT pg_get_serial_sequence('contests_result', 'id'))::regclass), board_rows.*
+FROM ({select}) board_rows
+"""
+# The index definitions match the partitioned table's, so attaching adopts them.
+INDEX_SQL = [
+    "ALTER TABLE {table} ADD CONSTRAINT {table}_pkey PRIMARY KEY (id, board),"
+    " ADD CONSTRAINT {table}_board_entrant UNIQUE (board, entrant_id)",
+    "CREATE INDEX {table}_board_rank ON {table} (board, rank)",
+    # Statistics for the boards' GROUP BYs, taken before the swap locks the table.
+    "ANALYZE {table}",
+]
+# Board swaps take turns (a transaction-level lock; no two need the parent table's
+# exclusive lock at once, which could deadlock against the default partition's).
+SWAP_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtext('contests_result'))"
+SWAP_SQL = [
+    "DROP TABLE IF EXISTS {partition}",
+    # Rows of this board written before it had a partition (e.g. migrated ones).
+    "DELETE FROM contests_result_default WHERE board = {board}",
+    "ALTER TABLE {table} RENAME TO {partition}",
+    "ALTER TABLE contests_result ATTACH PARTITION {partition} FOR VALUES IN ({board})",
+]
+# The board's sorts and index builds run in memory; PostgreSQL's default 4 MB per sort
+# would spill a national round to disk.
 SORT_MEMORY_SQL = "SET LOCAL work_mem = '64MB'"
+INDEX_MEMORY_SQL = "SET LOCAL maintenance_work_mem = '128MB'"
 # A board is derived data that the next ranking rewrites: its commit need not wait
 # for the WAL flush (a crash loses at most the last fraction of a second of it,
 # never consistency; the round then simply stays unranked and is ranked again).
 NO_FLUSH_WAIT_SQL = "SET LOCAL synchronous_commit = off"
 
 
-def _prepare_sorts(cursor) -> None:
-    if connection.vendor == "postgresql":
-        cursor.execute(SORT_MEMORY_SQL)
-        cursor.execute(NO_FLUSH_WAIT_SQL)
+def _partition_name(board: int) -> str:
+    return f"contests_result_r{board}" if board >= 0 else f"contests_result_c{-board}"
+
+
+def _write_board(cursor, board: int, select_sql: str, params: dict) -> int:
+    """Replace one board's rows with those `select_sql` gives; returns their number."""
+    board = int(board)
+    params = {**params, "board": board}
+    if connection.vendor != "postgresql":
+        cursor.execute(DELETE_BOARD_SQL, [board])
+        cursor.execute(f"INSERT INTO contests_result ({BOARD_COLUMNS}) {select_sql}", params)
+        return cursor.rowcount
+    for statement in (SORT_MEMORY_SQL, INDEX_MEMORY_SQL, NO_FLUSH_WAIT_SQL):
+        cursor.execute(statement)
+    partition = _partition_name(board)
+    table = f"{partition}_{uuid.uuid4().hex[:12]}"  # a new name: the old partition stays readable
+    cursor.execute(f"CREATE TABLE {table} (LIKE contests_result INCLUDING DEFAULTS INCLUDING CONSTRAINTS)")
+    cursor.execute(BUILD_SQL.format(table=table, columns=BOARD_COLUMNS, select=select_sql), params)
+    written = cursor.rowcount
+    for statement in INDEX_SQL:
+        cursor.execute(statement.format(table=table))
+    cursor.execute(SWAP_LOCK_SQL)
+    for statement in SWAP_SQL:
+        cursor.execute(statement.format(table=table, partition=partition, board=board))
+    return written
 
 
 def perfect_count(round_: Round, questions: int) -> int:
@@ -99,10 +155,7 @@ def rank_round(round_: Round, contest: ContestPage) -> int:
     perfect = perfect_count(round_, contest.questions_per_attempt)
     params = {"contest": contest.pk, "round": round_.pk, "perfect": perfect}
     with connection.cursor() as cursor:
-        _prepare_sorts(cursor)
-        cursor.execute(DELETE_ROUND_SQL, [round_.pk])
-        cursor.execute(ROUND_SQL, params)
-        ranked = cursor.rowcount
+        ranked = _write_board(cursor, board_key(contest.pk, round_.pk), ROUND_SQL, params)
     Round.objects.filter(pk=round_.pk).update(perfect_count=perfect, ranked_at=timezone.now())
     round_.perfect_count, round_.ranked_at = perfect, timezone.now()
     return ranked
@@ -110,30 +163,18 @@ def rank_round(round_: Round, contest: ContestPage) -> int:
 
 @transaction.atomic
 def rank_overall(contest: ContestPage) -> int:
-    # Rounds that have a board (one index probe each), not every closed round:
-    # the overall board adds up the boards that exist.
-    with_board = list(
-        contest.rounds.filter(Exists(Result.objects.filter(round=OuterRef("pk")))).values_list(
-            "pk", flat=True
-        )
-    )
+    # Rounds that have a board (ranked, even if nobody took them), not every closed
+    # round: the overall board adds up the boards that exist. (Probing the results
+    # for each round's rows was planned as a scan of every board of every contest.)
+    with_board = list(contest.rounds.filter(ranked_at__isnull=False).values_list("pk", flat=True))
+    board = board_key(contest.pk, None)
     with connection.cursor() as cursor:
-        _prepare_sorts(cursor)
-        cursor.execute(DELETE_OVERALL_SQL, [contest.pk])
         if len(with_board) == 1:
-            cursor.execute(OVERALL_FROM_ROUND_SQL, {"contest": contest.pk, "round": with_board[0]})
-        else:
-            cursor.execute(OVERALL_SQL, {"contest": contest.pk})
-        return cursor.rowcount
-
-
-def _refresh_statistics() -> None:
-    # The boards' GROUP BYs join results to entrants and units; planned with the
-    # statistics of the empty table from before the ranking, they ran nested loops
-    # over a national board for minutes. Autovacuum would analyse it only later.
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE contests_result")
+            params = {"contest": contest.pk, "round": with_board[0]}
+            return _write_board(cursor, board, OVERALL_FROM_ROUND_SQL, params)
+        # No ranked round: an empty board (IN (NULL) matches nothing).
+        boards = ", ".join(str(int(pk)) for pk in with_board) or "NULL"
+        return _write_board(cursor, board, OVERALL_SQL.format(boards=boards), {"contest": contest.pk})
 
 
 def rank_contest(contest: ContestPage, now=None) -> list[Round]:
@@ -149,7 +190,6 @@ def rank_contest(contest: ContestPage, now=None) -> list[Round]:
         rank_round(round_, contest)
     if stale:
         rank_overall(contest)
-        _refresh_statistics()
     return stale
 
 
@@ -161,7 +201,6 @@ def rerank_contest(contest: ContestPage) -> None:
         if round_.is_closed(now):
             rank_round(round_, contest)
     rank_overall(contest)
-    _refresh_statistics()
 
 
 def needs_ranking(contest: ContestPage, now=None) -> bool:

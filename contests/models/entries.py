@@ -126,10 +126,23 @@ class Attempt(models.Model):
         return self.score + (self.essay_score or 0)
 
 
+def board_key(contest_id: int, round_id: int | None) -> int:
+    """The key a board's results are stored under: the round's id, or minus the contest's id."""
+    return round_id if round_id is not None else -contest_id
+
+
+class ResultQuerySet(models.QuerySet):
+    def on_board(self, contest: ContestPage, round_: Round | None) -> ResultQuerySet:
+        """A round's board, or the contest's overall board when `round_` is None."""
+        return self.filter(board=board_key(contest.pk, round_.pk if round_ is not None else None))
+
+
 class Result(models.Model):
     """An entrant's place on a board: a round's (`round` set) or the contest's overall (`round` empty).
 
     Rows are recomputed in one pass by `contests.ranking`; never edited by hand.
+    Read a board with `Result.objects.on_board(contest, round_)`: it selects by `board`,
+    the key each board is stored under (on PostgreSQL, a table partition per board).
     """
 
     # Contest data, not content: Wagtail's reference index would add a write to every save.
@@ -137,8 +150,10 @@ class Result(models.Model):
 
     # A national board is 350,000 rows written at once by the ranking. They are derived
     # data, replaced wholesale, so the database checks no foreign keys per row (Django
-    # still cascades deletes) and keeps no index that another one already covers:
-    # (contest, round, rank) serves the contest, (round, entrant) the round.
+    # still cascades deletes). Reads go by `board`: (board, rank) pages a board and
+    # (board, entrant) finds one entrant on it. On PostgreSQL the table is partitioned
+    # by board (migration 0004) and the ranking builds each board as a new partition,
+    # its indexes built in one pass, then swaps it in (see contests/ranking.py).
     contest = models.ForeignKey(
         ContestPage, on_delete=models.CASCADE, related_name="results", db_constraint=False, db_index=False
     )
@@ -151,8 +166,10 @@ class Result(models.Model):
         db_constraint=False,
         db_index=False,
     )
+    # No index of its own: reads find an entrant through (board, entrant); only deleting
+    # an entrant or a contest looks results up by entrant, and scans for them.
     entrant = models.ForeignKey(
-        Entrant, on_delete=models.CASCADE, related_name="results", db_constraint=False
+        Entrant, on_delete=models.CASCADE, related_name="results", db_constraint=False, db_index=False
     )
     attempt = models.ForeignKey(
         Attempt,
@@ -167,18 +184,19 @@ class Result(models.Model):
     distance = models.PositiveBigIntegerField(_("prediction distance"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted"))
     rank = models.PositiveIntegerField(_("rank"))
+    # The round's id on a round's board, minus the contest's id on the overall board.
+    board = models.BigIntegerField(editable=False)
+
+    objects = ResultQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("result")
         verbose_name_plural = _("results")
-        indexes = [models.Index(fields=["contest", "round", "rank"], name="contest_result_rank")]
+        indexes = [models.Index(fields=["board", "rank"], name="contest_result_board_rank")]
         constraints = [
-            models.UniqueConstraint(fields=["round", "entrant"], name="contest_result_unique_round"),
-            models.UniqueConstraint(
-                fields=["contest", "entrant"],
-                condition=Q(round__isnull=True),
-                name="contest_result_unique_overall",
-            ),
+            # An entrant belongs to one contest and a round to one contest, so this is
+            # "once per round" on round boards and "once per contest" on overall boards.
+            models.UniqueConstraint(fields=["board", "entrant"], name="contest_result_unique_board"),
         ]
 
     def __str__(self) -> str:

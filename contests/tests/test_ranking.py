@@ -249,3 +249,49 @@ def test_overall_board_of_a_single_round_matches_the_round_board(contest_setup):
         e: (r.rank, r.score, r.submitted_at) for e, r in by_round.items()
     }
     assert all(r.attempt_id is None for r in overall.values())
+
+
+def test_ranking_replaces_a_boards_rows_also_those_stored_before_its_partition(contest_setup):
+    """Rows already stored under a board (as migrated rows are, in PostgreSQL's default
+    partition) are replaced; on PostgreSQL each board ends up in its own partition and
+    no table built along the way is left behind."""
+    from django.db import connection
+
+    from contests.ranking import rerank_contest
+
+    contest, round_ = contest_setup.contest, contest_setup.round
+    t = timezone.now() - timedelta(hours=2)
+    people = [entrant_in(contest_setup, n) for n in range(3)]
+    for n, person in enumerate(people):
+        attempt(contest_setup, person, n, n, t + timedelta(minutes=n))
+    close(round_)
+    Result.objects.create(
+        contest=contest, round=round_, entrant=people[0], score=99, submitted_at=t, rank=7, board=round_.pk
+    )
+    rank_contest(contest)
+    rerank_contest(contest)
+    assert sorted(Result.objects.on_board(contest, round_).values_list("score", "rank")) == [
+        (0, 3),
+        (1, 2),
+        (2, 1),
+    ]
+    assert Result.objects.on_board(contest, None).count() == 3
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                " WHERE i.inhparent = 'contests_result'::regclass"
+            )
+            partitions = {name for (name,) in cursor.fetchall()}
+            # The boards' partitions, and any table built for them (named after them).
+            cursor.execute(
+                "SELECT relname FROM pg_class WHERE relkind = 'r' AND relname ~ %s",
+                [f"^contests_result_(r{round_.pk}|c{contest.pk})(_[0-9a-f]+)?$"],
+            )
+            tables = {name for (name,) in cursor.fetchall()}
+            cursor.execute("SELECT count(*) FROM contests_result_default")
+            in_default = cursor.fetchone()[0]
+        boards = {f"contests_result_r{round_.pk}", f"contests_result_c{contest.pk}"}
+        assert boards <= partitions
+        assert tables == boards
+        assert in_default == 0

@@ -302,7 +302,8 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
     rank = None
     if closed:
         rank = (
-            Result.objects.filter(round=attempt.round, entrant_id=attempt.entrant_id)
+            Result.objects.on_board(contest, attempt.round)
+            .filter(entrant_id=attempt.entrant_id)
             .values_list("rank", flat=True)
             .first()
         )

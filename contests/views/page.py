@@ -144,14 +144,10 @@ def results(page: ContestPage, request, round_number: int | None = None):
         if round_ is None:
             raise Http404
     pending = _ensure_ranked(contest)
-    board = (
-        Result.objects.filter(contest=contest, round=round_)
-        .select_related("entrant__unit")
-        .order_by("rank", "pk")
-    )
+    board = Result.objects.on_board(contest, round_).select_related("entrant__unit").order_by("rank", "pk")
     page_obj = Paginator(board, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
     entrant = current_entrant(request, contest)
-    mine = Result.objects.filter(contest=contest, round=round_, entrant=entrant).first() if entrant else None
+    mine = Result.objects.on_board(contest, round_).filter(entrant=entrant).first() if entrant else None
     return page.render(
         request,
         template="contests/results.html",
@@ -228,9 +224,8 @@ def organise(page: ContestPage, request):
             "question_rows": rows,
             "export_url": _subpage_url(page, "export"),
             "organise_url": _subpage_url(page, "organise"),
-            "winners": Result.objects.filter(
-                contest=contest, round__isnull=True, rank__lte=contest.winners_count
-            )
+            "winners": Result.objects.on_board(contest, None)
+            .filter(rank__lte=contest.winners_count)
             .select_related("entrant__unit")
             .order_by("rank"),
             "certificate_base": page.url + "certificate/",
@@ -256,9 +251,7 @@ def export(page: ContestPage, request):
 def certificate(page: ContestPage, request, entrant_id: int, as_pdf: bool = False):
     contest = page.canonical
     result = get_object_or_404(
-        Result.objects.select_related("entrant__unit"),
-        contest=contest,
-        round__isnull=True,
+        Result.objects.on_board(contest, None).select_related("entrant__unit"),
         entrant_id=entrant_id,
     )
     own = current_entrant(request, contest)
