@@ -35,7 +35,7 @@ def photo():
     return SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n....", content_type="image/png")
 
 
-def test_the_form_builder_offers_a_file_upload_field():
+def test_the_form_builder_offers_a_file_upload_field(english):
     assert ("file", "File upload") in [
         (value, str(label)) for value, label in FeedbackFormField._meta.get_field("field_type").choices
     ]
