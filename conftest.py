@@ -78,6 +78,21 @@ def federation_with_translations(federation):
     return federation
 
 
+def sign_in_with_second_factor(client, user, password: str = "pw") -> None:
+    """Sign `user` in through allauth with a TOTP code, so the session has passed the second factor."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+    from django.urls import reverse
+
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    response = client.post(reverse("account_login"), {"login": user.username, "password": password})
+    assert response["Location"] == reverse("mfa_authenticate")
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    assert client.post(reverse("mfa_authenticate"), {"code": code}).status_code == 302
+
+
 @pytest.fixture
 def english():
     """Run the test in English, for assertions on message texts (the default language is Vietnamese)."""
