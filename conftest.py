@@ -78,6 +78,21 @@ def federation_with_translations(federation):
     return federation
 
 
+def sign_in_with_second_factor(client, user, password: str = "pw") -> None:
+    """Sign `user` in through allauth with a TOTP code, so the session has passed the second factor."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+    from django.urls import reverse
+
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    response = client.post(reverse("account_login"), {"login": user.username, "password": password})
+    assert response["Location"] == reverse("mfa_authenticate")
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    assert client.post(reverse("mfa_authenticate"), {"code": code}).status_code == 302
+
+
 @pytest.fixture
 def english():
     """Run the test in English, for assertions on message texts (the default language is Vietnamese)."""
@@ -88,8 +103,33 @@ def english():
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """Each test starts with an empty cache: cached fragments are keyed by ids that tests reuse."""
-    from django.core.cache import cache
+def _fresh_process_state():
+    """Each test starts as a fresh worker would, whatever ran before it in this process.
 
-    cache.clear()
+    - The active language: a request through LocaleMiddleware (or `translation.activate`)
+      leaves its language active in the thread, so a test that follows an /en/ request ran in
+      English, and one that follows a /vi/ request in Vietnamese. Tests start in the site's
+      default language; those that read English texts ask for the `english` fixture.
+    - The cache, and the memory caches of single workers (contest rounds and question banks,
+      news view counts, PostgreSQL's search statistics, the search engine in use): they are
+      keyed by ids that tests reuse, or hold what an earlier test's database said.
+    """
+    from django.core.cache import cache
+    from django.utils import translation
+
+    from contests import bank_cache, round_cache
+    from news import readership
+    from search.engines import postgres, set_engine
+
+    def reset():
+        translation.deactivate()
+        cache.clear()
+        bank_cache.forget_local()
+        round_cache.forget()
+        readership.discard_pending()
+        postgres.forget_statistics()
+        set_engine(None)
+
+    reset()
+    yield
+    reset()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.contrib.forms.utils import get_forms_for_user
+
+from accounts.private_files import private_file_response
 
 from . import conf, ratelimit
 from .models import FeedbackFormSubmission
@@ -53,6 +55,7 @@ def form_file(request: HttpRequest, submission_id: int, field: str) -> HttpRespo
     value = submission.form_data.get(field)
     if not isinstance(value, dict) or not value.get("stored"):
         raise Http404
-    response = FileResponse(private_storage.open(value["stored"]), as_attachment=True, filename=value["name"])
-    response["Cache-Control"] = "private, no-store"
-    return response
+    # Only the form's editors get here: staff, so their second factor comes first.
+    return private_file_response(
+        request, lambda: private_storage.open(value["stored"]), value["name"], as_staff=True
+    )

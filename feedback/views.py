@@ -7,11 +7,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.private_files import private_file_response
 from members.models import Member
 from members.views import member_required
 
@@ -158,19 +159,25 @@ def tracked_case(request: HttpRequest, pk: int) -> HttpResponse:
     return _case_page(request, case, MessageForm())
 
 
-def may_download(request: HttpRequest, case: Case) -> bool:
-    if case.belongs_to(request.user) or case.is_visible_to_officer(request.user):
-        return True
-    return case.anonymous and case.pk in request.session.get(TRACKED_SESSION_KEY, [])
+def download_role(request: HttpRequest, case: Case) -> str | None:
+    """How the user may download the case's files: "member", "officer", or None (not at all)."""
+    if case.belongs_to(request.user):
+        return "member"
+    if case.anonymous and case.pk in request.session.get(TRACKED_SESSION_KEY, []):
+        return "member"
+    if case.is_visible_to_officer(request.user):
+        return "officer"
+    return None
 
 
 def attachment(request: HttpRequest, case_pk: int, pk: int) -> HttpResponse:
     item = get_object_or_404(
         CaseAttachment.objects.select_related("case__unit", "case__member"), pk=pk, case_id=case_pk
     )
-    if not may_download(request, item.case):
+    role = download_role(request, item.case)
+    if role is None:
         raise Http404
-    return _private(FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name))
+    return private_file_response(request, lambda: item.file.open("rb"), item.name, as_staff=role == "officer")
 
 
 @require_POST

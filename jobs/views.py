@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import mimetypes
 from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.second_factor import second_factor_redirect
+from accounts.private_files import private_file_response
 from members.views import member_required
 
 from .forms import SavedSearchForm
@@ -91,19 +90,11 @@ def application_cv(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not application.is_visible_to(request.user):
         raise Http404
-    if application.member.account_id != request.user.pk:
-        # Officers reach personal data only after their second factor, as in the admin.
-        redirect_response = second_factor_redirect(request)
-        if redirect_response is not None:
-            return redirect_response
-    content_type = mimetypes.guess_type(application.cv.name)[0] or "application/octet-stream"
-    response = FileResponse(
-        application.cv.open("rb"),
-        as_attachment=True,
+    return private_file_response(
+        request,
+        lambda: application.cv.open("rb"),
         # The member's own file name, with the extension of what the bytes are.
-        filename=f"{Path(application.cv_name).stem or 'cv'}{Path(application.cv.name).suffix}",
-        content_type=content_type,
+        f"{Path(application.cv_name).stem or 'cv'}{Path(application.cv.name).suffix}",
+        # Officers reach personal data only after their second factor, as in the admin.
+        as_staff=application.member.account_id != request.user.pk,
     )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

@@ -6,6 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest
@@ -13,7 +14,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.defaults import permission_denied
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from folding import fold_vietnamese
 from search.service import SearchRequest, filter_queryset, run_search
@@ -267,9 +270,24 @@ def import_document(request: HttpRequest, page_id: int):
     )
 
 
+def editable_scenarios(user):
+    """The Q&A scenarios `user` may edit (every one for a superuser)."""
+    return PagePermissionPolicy(LegalQAPage).instances_user_has_permission_for(user, "change")
+
+
+def may_review(user) -> bool:
+    """Superusers, and editors who may edit at least one Q&A scenario."""
+    return user.is_active and (user.is_superuser or editable_scenarios(user).exists())
+
+
 def review_report(request: HttpRequest):
-    """Q&A scenarios whose cited articles changed since their last review."""
-    scenarios = LegalQAPage.objects.prefetch_related("citations__document").order_by("last_reviewed")
+    """Q&A scenarios whose cited articles changed since their last review, among those the user may edit."""
+    if not may_review(request.user):
+        # A 403 said as such (Wagtail's admin turns a raised PermissionDenied into a redirect).
+        return permission_denied(request, PermissionDenied())
+    scenarios = (
+        editable_scenarios(request.user).prefetch_related("citations__document").order_by("last_reviewed")
+    )
     documents: dict[int, LegalDocumentPage] = {}
     for qa in scenarios:
         for citation in qa.citations.all():

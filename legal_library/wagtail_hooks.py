@@ -1,7 +1,7 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -50,8 +50,13 @@ def import_button(page, user, next_url=None):
         )
 
 
+class ReviewMenuItem(MenuItem):
+    """Shown to those the report is for: superusers and editors of Q&A scenarios."""
+
+    def is_shown(self, request):
+        return views.may_review(request.user)
+
+
 @hooks.register("register_reports_menu_item")
 def review_menu_item():
-    return AdminOnlyMenuItem(
-        _("Q&A to review"), reverse("legal_library_review"), icon_name="warning", order=800
-    )
+    return ReviewMenuItem(_("Q&A to review"), reverse("legal_library_review"), icon_name="warning", order=800)

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -246,7 +246,11 @@ def officer_decide(request: HttpRequest, pk: int) -> HttpResponse:
     members = Member.objects.visible_to(request.user)
     # Another unit's request is as good as absent: 404, not 403, so nothing leaks.
     link_request = get_object_or_404(LinkRequest, pk=pk, member__in=members)
-    approve = request.POST.get("decision") == "approve"
+    decision = request.POST.get("decision")
+    if decision not in ("approve", "reject"):
+        # Only the two buttons of the page send this: anything else decides nothing.
+        return HttpResponseBadRequest(_("Choose to approve or to reject the request."))
+    approve = decision == "approve"
     decide(link_request, request.user, approve)
     messages.success(
         request, _("Request approved: the account is linked.") if approve else _("Request rejected.")

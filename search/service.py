@@ -7,6 +7,7 @@ see search/README.md. Which engine answers (database or Elasticsearch) is a sett
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -29,16 +30,41 @@ MAX_QUERY_LENGTH = 1000
 MAX_TERMS = 32
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 50
+# More `type` parameters than there are types say nothing more.
+MAX_KINDS = 50
 FACET_NAMES = tuple(FACET_FIELDS)
 # filter_queryset() keeps at most this many of the best matches.
 MAX_FILTER_MATCHES = 1000
 
 
-def _as_int(value: Any) -> int | None:
-    try:
-        return int(str(value).strip())
-    except (TypeError, ValueError):
+# Deeper pages are asked for only by robots; a larger number is read as this one (then the last page).
+MAX_PAGE = 500
+# Ids and years fit a 32-bit integer column; a larger number names nothing.
+MAX_ID = 2**31 - 1
+_NUMBER = re.compile(r"[0-9]{1,12}", re.ASCII)
+
+
+def _as_int(value: Any, *, maximum: int = MAX_ID) -> int | None:
+    """A positive whole number of at most `maximum` from a URL parameter; None for anything else."""
+    text = str(value).strip() if value is not None else ""
+    if not _NUMBER.fullmatch(text):
         return None
+    number = int(text)
+    return number if 0 < number <= maximum else None
+
+
+def _page_number(value: Any) -> int:
+    """The page asked for: 1 when it is not a page number, at most MAX_PAGE."""
+    text = str(value).strip() if value is not None else ""
+    digits = text.lstrip("0") if text.isascii() and text.isdigit() else ""
+    if not digits:
+        return 1
+    return MAX_PAGE if len(digits) > len(str(MAX_PAGE)) else min(int(digits), MAX_PAGE)
+
+
+def _clean_text(value: str | None) -> str:
+    """Text as the engines can take it: no NUL characters (PostgreSQL refuses them)."""
+    return (value or "").replace("\x00", "")
 
 
 def _language_codes() -> set[str]:
@@ -70,23 +96,30 @@ class SearchRequest:
     per_page: int = DEFAULT_PER_PAGE
 
     def __post_init__(self) -> None:
-        self.text = " ".join((self.text or "").split())[:MAX_QUERY_LENGTH]
+        self.text = " ".join(_clean_text(self.text).split())[:MAX_QUERY_LENGTH]
+        self.topic = _clean_text(self.topic)[:100]
+        self.kinds = list(dict.fromkeys(self.kinds))
         self.per_page = max(1, min(self.per_page or DEFAULT_PER_PAGE, MAX_PER_PAGE))
-        self.page = max(1, self.page or 1)
+        self.page = max(1, min(self.page or 1, MAX_PAGE))
 
     @classmethod
     def from_querydict(cls, params) -> SearchRequest:
-        """Read `q`, `type` (repeatable), `unit`, `level`, `year`, `topic`, `lang=all` and `page`."""
+        """Read `q`, `type` (repeatable), `unit`, `level`, `year`, `topic`, `lang=all` and `page`.
+
+        Whatever a URL carries gives a request: a value that is not what the parameter takes
+        is ignored (a filter) or read as the first page; a repeated parameter counts once
+        (its last value; `type` is the one that repeats).
+        """
         return cls(
             text=params.get("q", ""),
             language=params.get("language") if params.get("language") in _language_codes() else None,
             all_languages=params.get("lang") == "all",
-            kinds=[kind for kind in params.getlist("type") if type_for_kind(kind)],
+            kinds=[kind for kind in params.getlist("type")[:MAX_KINDS] if type_for_kind(kind)],
             unit=_as_int(params.get("unit")),
             level=_as_int(params.get("level")),
-            year=_as_int(params.get("year")),
-            topic=params.get("topic", "")[:100],
-            page=_as_int(params.get("page")) or 1,
+            year=_as_int(params.get("year"), maximum=9999),
+            topic=params.get("topic", ""),
+            page=_page_number(params.get("page")),
         )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -51,10 +53,7 @@ class QuestionBank(TranslatableMixin, models.Model):
         return self.name
 
     def touch(self) -> None:
-        from ..round_cache import forget
-
-        QuestionBank.objects.filter(translation_key=self.translation_key).update(updated_at=timezone.now())
-        forget()
+        self.updated_at = touch_banks([self.pk])
 
     def source_questions(self) -> models.QuerySet[Question]:
         """The bank's questions in the bank's own language (the ones drawn and scored)."""
@@ -115,9 +114,20 @@ class Question(TranslatableMixin, index.Indexed, ClusterableModel):
     def __str__(self) -> str:
         return self.text[:80]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        question = super().from_db(db, field_names, values)
+        question._saved_bank_id = question.__dict__.get("bank_id")
+        return question
+
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        self.bank.touch()
+        # A question moved to another bank leaves the first one too.
+        moved_from = getattr(self, "_saved_bank_id", None)
+        now = touch_banks({self.bank_id, moved_from} - {None})
+        if Question.bank.is_cached(self):
+            self.bank.updated_at = now
+        self._saved_bank_id = self.bank_id
 
 
 class Option(TranslatableMixin, Orderable):
@@ -133,6 +143,22 @@ class Option(TranslatableMixin, Orderable):
 
     def __str__(self) -> str:
         return self.text
+
+
+def touch_banks(bank_ids) -> datetime.datetime:
+    """Mark the banks (and their translations) as changed, so their cached snapshots are not used again.
+
+    `bank_ids` may be a list or a queryset of ids. Called on every change of a question or an
+    option (model saves, and signals for deletes and option saves); a queryset `update()` of
+    questions or options sends no signal and must call it itself.
+    """
+    from ..round_cache import forget
+
+    now = timezone.now()
+    keys = QuestionBank.objects.filter(pk__in=bank_ids).values("translation_key")
+    QuestionBank.objects.filter(translation_key__in=keys).update(updated_at=now)
+    forget()
+    return now
 
 
 def check_options(kind: str, options: list[tuple[str, bool]]) -> None:

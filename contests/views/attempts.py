@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from django.contrib import messages
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -36,7 +37,7 @@ from ..attempts import start_attempt as start_attempt_service
 from ..bank_cache import question_texts
 from ..identity import client_ip, entrant_id_from
 from ..models import Attempt, ContestPage, Eligibility, Entrant, Layout, QuestionKind, Result, Round
-from ..round_cache import contest_url, round_with_contest
+from ..round_cache import contest_url, forget, round_with_contest
 from .common import rejected, security_log, too_many_requests
 
 NUMBER_SEPARATORS = re.compile(r"[\s.,]")
@@ -92,9 +93,16 @@ def _prediction(raw: str | None) -> tuple[int | None, bool]:
 
 @require_POST
 def start(request: HttpRequest, round_id: int) -> HttpResponse:
-    # The round's times are read fresh (they decide whether it is open); its contest is cached.
-    round_ = get_object_or_404(Round, pk=round_id)
+    # The round's times are read fresh (they decide whether it is open), and with them when
+    # the bank last changed; the contest and bank are cached.
+    round_ = get_object_or_404(
+        Round.objects.annotate(bank_updated_at=F("contest__question_bank__updated_at")), pk=round_id
+    )
     cached = round_with_contest(round_id)
+    if cached is not None and cached.contest.question_bank.updated_at != round_.bank_updated_at:
+        # Another worker changed the bank since this one cached it: draw from the bank as it is.
+        forget()
+        cached = round_with_contest(round_id)
     if cached is None:
         raise Http404
     round_.contest = contest = cached.contest

@@ -4,9 +4,12 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.models import Page
 
+from conftest import sign_in_with_second_factor
 from feedback.models import FeedbackFormField, FeedbackFormPage, FeedbackFormSubmission
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +38,7 @@ def photo():
     return SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n....", content_type="image/png")
 
 
-def test_the_form_builder_offers_a_file_upload_field():
+def test_the_form_builder_offers_a_file_upload_field(english):
     assert ("file", "File upload") in [
         (value, str(label)) for value, label in FeedbackFormField._meta.get_field("field_type").choices
     ]
@@ -121,3 +124,25 @@ def test_editors_of_another_unit_cannot_export(client, tree, survey):
     client.force_login(tree.saigon_editor)
     response = client.get(f"/admin/forms/submissions/{survey.pk}/", {"export": "csv"})
     assert response.status_code in (302, 403)
+
+
+@override_settings(STAFF_REQUIRE_MFA=True)
+def test_an_editor_downloads_an_upload_only_after_the_second_factor(client, tree, survey):
+    post(client, survey, anh_chup=photo())
+    url = FeedbackFormSubmission.objects.get().get_data()["anh_chup"]
+    client.force_login(tree.hanoi_editor)
+    assert client.get(url)["Location"] == reverse("mfa_activate_totp")
+    client.logout()
+    sign_in_with_second_factor(client, tree.hanoi_editor)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+    assert b"".join(response.streaming_content).startswith(b"\x89PNG")
+
+
+def test_an_upload_missing_from_storage_is_a_404(client, tree, survey, private_files):
+    post(client, survey, anh_chup=photo())
+    submission = FeedbackFormSubmission.objects.get()
+    (private_files / submission.form_data["anh_chup"]["stored"]).unlink()
+    client.force_login(tree.hanoi_editor)
+    assert client.get(submission.get_data()["anh_chup"]).status_code == 404

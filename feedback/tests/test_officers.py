@@ -4,8 +4,11 @@ case view and the attachment download."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
+from conftest import sign_in_with_second_factor
 from feedback import services
 from feedback.factories import CaseFactory
 from feedback.models import CaseEvent, Status
@@ -225,3 +228,30 @@ def test_the_admin_menu_shows_requests_to_officers_and_settings_to_superusers(cl
     page = client.get("/admin/").content.decode()
     assert "/admin/feedback_settings/" in page
     assert client.get("/admin/feedback_settings/").status_code == 200
+
+
+@override_settings(STAFF_REQUIRE_MFA=True)
+def test_an_officer_downloads_an_attachment_only_after_the_second_factor(client, tree, case):
+    url = case.attachments.get().get_download_url()
+    client.force_login(tree.grassroots_officer)
+    assert client.get(url)["Location"] == reverse("mfa_activate_totp")
+    client.logout()
+    sign_in_with_second_factor(client, tree.grassroots_officer)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 x"
+
+
+@override_settings(STAFF_REQUIRE_MFA=True)
+def test_the_member_downloads_her_own_attachment_without_a_second_factor(client, tree, case):
+    client.force_login(tree.hang.account)
+    response = client.get(case.attachments.get().get_download_url())
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 x"
+
+
+def test_an_attachment_missing_from_storage_is_a_404(client, tree, case):
+    item = case.attachments.get()
+    item.file.storage.delete(item.file.name)
+    client.force_login(tree.hang.account)
+    assert client.get(item.get_download_url()).status_code == 404

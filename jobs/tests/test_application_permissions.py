@@ -4,8 +4,10 @@ post's) sees nothing."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django.urls import reverse
 
+from conftest import sign_in_with_second_factor
 from jobs.models import JobApplication
 
 from .conftest import pdf_bytes
@@ -148,3 +150,29 @@ def test_admin_list_query_count_does_not_grow_with_applications(
     with django_assert_max_num_queries(few_count):
         response = client.get(url)
     assert response.content.decode().count("Việc ") >= 10
+
+
+@override_settings(STAFF_REQUIRE_MFA=True)
+def test_an_officer_downloads_a_cv_only_after_the_second_factor(client, people, application):
+    url = reverse("jobs:application_cv", args=[application.pk])
+    client.force_login(people.hanoi_officer)
+    assert client.get(url)["Location"] == reverse("mfa_activate_totp")
+    client.logout()
+    sign_in_with_second_factor(client, people.hanoi_officer)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == pdf_bytes()
+
+
+@override_settings(STAFF_REQUIRE_MFA=True)
+def test_the_applicant_downloads_her_own_cv_without_a_second_factor(client, people, application):
+    client.force_login(people.applicant.account)
+    response = client.get(reverse("jobs:application_cv", args=[application.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == pdf_bytes()
+
+
+def test_a_cv_missing_from_storage_is_a_404(client, people, application):
+    application.cv.storage.delete(application.cv.name)
+    client.force_login(people.applicant.account)
+    assert client.get(reverse("jobs:application_cv", args=[application.pk])).status_code == 404

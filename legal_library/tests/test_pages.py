@@ -1,11 +1,14 @@
 import datetime
+from types import SimpleNamespace
 
 import pytest
+from django.test import RequestFactory
 from django.urls import reverse
 
 from legal_library.factories import (
     DocumentTypeFactory,
     LegalDocumentPageFactory,
+    LegalLibraryPageFactory,
     LegalQAPageFactory,
     LegalTopicPageFactory,
     generated_text,
@@ -184,6 +187,51 @@ def test_review_report_lists_scenarios_whose_article_changed(client, library, dj
     QACitation.objects.create(page=qa, document=library.code, article=3)
     client.force_login(django_user_model.objects.create_superuser("root", "root@example.org", "pw"))
     assert "Nghỉ việc báo trước" in client.get(reverse("legal_library_review")).content.decode()
+
+
+@pytest.fixture
+def scenarios_to_review(library):
+    """A scenario to review at the confederation's library and one in the Hanoi section's own library."""
+    national = LegalQAPageFactory(
+        parent=LegalTopicPageFactory(parent=library.shelf),
+        title="Nghỉ việc báo trước",
+        last_reviewed=datetime.date(2023, 1, 1),
+    )
+    hanoi_shelf = LegalLibraryPageFactory(parent=library.federation.hanoi_section)
+    hanoi = LegalQAPageFactory(
+        parent=LegalTopicPageFactory(parent=hanoi_shelf),
+        title="Báo trước khi nghỉ việc ở Hà Nội",
+        last_reviewed=datetime.date(2023, 1, 1),
+    )
+    for qa in (national, hanoi):
+        QACitation.objects.create(page=qa, document=library.code, article=3)
+    return SimpleNamespace(national=national, hanoi=hanoi)
+
+
+def review_menu_shown(user) -> bool:
+    from legal_library.wagtail_hooks import review_menu_item
+
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    return review_menu_item().is_shown(request)
+
+
+def test_an_editor_of_another_section_may_not_open_the_review_report(client, library, scenarios_to_review):
+    saigon_editor = library.federation.saigon_editor
+    client.force_login(saigon_editor)
+    assert client.get(reverse("legal_library_review")).status_code == 403
+    assert not review_menu_shown(saigon_editor)
+
+
+def test_an_editor_reviews_only_the_scenarios_of_their_section(client, library, scenarios_to_review):
+    hanoi_editor = library.federation.hanoi_editor
+    client.force_login(hanoi_editor)
+    response = client.get(reverse("legal_library_review"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Báo trước khi nghỉ việc ở Hà Nội" in html
+    assert "Nghỉ việc báo trước" not in html
+    assert review_menu_shown(hanoi_editor)
 
 
 def test_reimporting_the_same_text_keeps_every_anchor(library):

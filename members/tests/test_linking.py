@@ -89,6 +89,22 @@ def test_an_officer_rejects_a_request(client, member, hanoi_officer):
     assert Member.objects.get(pk=member.pk).account is None
 
 
+@pytest.mark.parametrize("decision", [None, "", "REJECT", "approved", "maybe"])
+def test_a_forged_decision_decides_nothing(client, member, hanoi_officer, decision):
+    user = verified_user("hang")
+    client.force_login(user)
+    _link(client, id_last_four="0000")
+    request = LinkRequest.objects.get(user=user)
+    client.force_login(hanoi_officer)
+    data = {} if decision is None else {"decision": decision}
+    response = client.post(f"/en/members/officer/requests/{request.pk}/", data)
+    assert response.status_code == 400
+    request.refresh_from_db()
+    assert request.status == LinkRequest.Status.PENDING
+    assert request.decided_by is None
+    assert Member.objects.get(pk=member.pk).account is None
+
+
 def test_a_member_without_an_officer_role_cannot_open_the_officers_page(client, member):
     client.force_login(verified_user("hang"))
     assert client.get("/en/members/officer/").status_code == 403

@@ -98,14 +98,14 @@ def test_confederation_can_target_any_level_and_any_unit(newsroom):
     assert form.is_valid(), form.errors
 
 
-def test_announcement_without_any_level_is_refused(newsroom):
+def test_announcement_without_any_level_is_refused(newsroom, english):
     form = announcement_form(newsroom.hanoi_news, newsroom.hanoi_editor, target_levels=[])
 
     assert not form.is_valid()
     assert "Choose at least one level" in form.errors["target_levels"][0]
 
 
-def test_reply_by_date_in_the_past_is_refused_but_keeps_the_input(newsroom):
+def test_reply_by_date_in_the_past_is_refused_but_keeps_the_input(newsroom, english):
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
     form = announcement_form(newsroom.hanoi_news, newsroom.hanoi_editor, reply_by=yesterday.isoformat())
 
@@ -144,7 +144,7 @@ def test_other_attachment_types_are_refused_with_the_file_named(newsroom):
     assert "danh-sach.csv" in str(error.value) and "PDF" in str(error.value)
 
 
-def test_attachments_over_the_size_limit_are_refused(newsroom, settings):
+def test_attachments_over_the_size_limit_are_refused(newsroom, settings, english):
     settings.NEWS_ATTACHMENT_MAX_SIZE = 1024
     announcement = AnnouncementPageFactory(parent=newsroom.hanoi_news)
     attachment = AnnouncementAttachment(

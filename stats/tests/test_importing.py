@@ -7,6 +7,9 @@ from openpyxl import Workbook
 
 from stats.importing import TableImportError, lines_from_upload, parse_lines, parse_number
 
+# The messages are read in English (the site's default language is Vietnamese).
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def parse_csv(text: str, **kwargs):
     return parse_lines(lines_from_upload("figures.csv", text.encode("utf-8")), **kwargs)
