@@ -24,11 +24,13 @@ def private_file_response(
     *,
     as_staff: bool,
     content_type: str | None = None,
+    attachment: bool = True,
 ) -> HttpResponse:
     """The file as a private attachment; a redirect first for staff without the second factor.
 
     `as_staff` is true when the user gets the file through an officer's or editor's right
     rather than as its owner. A file that is gone from storage is a 404, not a server error.
+    `attachment=False` serves it inline (a member's own photo in an <img>).
     """
     if as_staff:
         redirect_response = second_factor_redirect(request)
@@ -40,7 +42,7 @@ def private_file_response(
         raise Http404 from error
     response = FileResponse(
         handle,
-        as_attachment=True,
+        as_attachment=attachment,
         filename=filename,
         # None: guessed from `filename`, as FileResponse does.
         content_type=content_type,

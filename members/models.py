@@ -6,7 +6,9 @@ and the officers of the member's own units (the unit or any unit above it) see i
 
 from __future__ import annotations
 
+import os
 import secrets
+import uuid
 from datetime import date
 
 from django.conf import settings
@@ -15,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.private_storage import PrivateStorage
 from federations.models import Unit, UnitOfficer
 
 
@@ -66,6 +69,12 @@ class MemberQuerySet(models.QuerySet):
         return self.filter(status=Member.Status.ACTIVE)
 
 
+def photo_path(instance: Member, filename: str) -> str:
+    """A random name: the uploaded file's own name may say who is in it."""
+    extension = os.path.splitext(filename)[1].lower()[:5]
+    return f"{uuid.uuid4().hex}{extension}"
+
+
 class Member(models.Model):
     class Gender(models.TextChoices):
         FEMALE = "female", _("Female")
@@ -96,7 +105,10 @@ class Member(models.Model):
     # Never the number itself: see identity.py.
     id_document_hash = models.CharField(max_length=64, blank=True, editable=False)
     id_last_four_hash = models.CharField(max_length=64, blank=True, editable=False)
-    photo = models.ImageField(_("photo"), upload_to="members/photos/", blank=True)
+    # Personal data: kept out of MEDIA_ROOT, served only to the member (views.card_portrait).
+    photo = models.ImageField(
+        _("photo"), upload_to=photo_path, storage=PrivateStorage("member_photos"), blank=True
+    )
     account = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -9,6 +9,7 @@ urlpatterns = [
     path("members/card/card.png", views.card_download, {"kind": "png"}, name="card_png"),
     path("members/card/card.pdf", views.card_download, {"kind": "pdf"}, name="card_pdf"),
     path("members/card/photo/", views.card_photo, name="card_photo"),
+    path("members/card/portrait/", views.card_portrait, name="card_portrait"),
     path("members/link/", views.link, name="link"),
     path("members/my-data/", views.my_data, name="my_data"),
     path("members/my-data.json", views.my_data_json, name="my_data_json"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -10,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.private_files import private_file_response
 from accounts.second_factor import second_factor_redirect
 
 from . import card, rendering
@@ -96,6 +98,21 @@ def card_download(request: HttpRequest, member: Member, kind: str) -> HttpRespon
     response["Content-Disposition"] = f'attachment; filename="card-{member.member_number}.{kind}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@member_required
+@require_GET
+def card_portrait(request: HttpRequest, member: Member) -> HttpResponse:
+    """The member's own photo, for the card page: nobody else's, and never through a public URL."""
+    if not member.photo:
+        raise Http404
+    return private_file_response(
+        request,
+        lambda: member.photo.open("rb"),
+        os.path.basename(member.photo.name),
+        as_staff=False,
+        attachment=False,
+    )
 
 
 @member_required

@@ -1,6 +1,6 @@
 """Employers, posts, applications and saved searches (one module each)."""
 
-from .applications import ApplicationQuerySet, JobApplication, PrivateStorage
+from .applications import ApplicationQuerySet, JobApplication
 from .posts import (
     SCHEMA_EMPLOYMENT_TYPES,
     VIETNAM_OFFSET,
@@ -31,7 +31,6 @@ __all__ = [
     "JobLocation",
     "JobPostPage",
     "JobPostQuerySet",
-    "PrivateStorage",
     "SavedJobSearch",
     "SavedSearchMatch",
     "industries_in_active_language",

@@ -9,38 +9,15 @@ from __future__ import annotations
 import os
 import uuid
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
-from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+from accounts.private_storage import PrivateStorage
 from federations.models import Unit
 from members.models import Member, officer_unit_paths
 
 from .posts import JobPostPage
-
-
-@deconstructible
-class PrivateStorage(FileSystemStorage):
-    """Files under PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT: no URL serves them, only a view that
-    checks who asks. The location is read from settings on every use so tests can redirect it."""
-
-    def __init__(self, subdirectory: str = ""):
-        self.subdirectory = subdirectory
-        super().__init__()
-
-    @property
-    def base_location(self):
-        return os.path.join(settings.PRIVATE_MEDIA_ROOT, self.subdirectory)
-
-    @property
-    def location(self):
-        return os.path.abspath(os.path.join(settings.PRIVATE_MEDIA_ROOT, self.subdirectory))
-
-    def url(self, name):
-        raise ValueError("Private files have no public URL; serve them through a permission-checked view.")
 
 
 def cv_path(instance: JobApplication, filename: str) -> str:

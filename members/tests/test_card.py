@@ -167,18 +167,46 @@ def _png_bytes() -> bytes:
 
 
 def test_a_photo_goes_on_the_card(client, linked, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.MEDIA_ROOT = tmp_path / "public"
     client.force_login(linked.account)
     response = client.post(
-        reverse("members:card_photo"), {"photo": SimpleUploadedFile("me.png", _png_bytes(), "image/png")}
+        reverse("members:card_photo"),
+        {"photo": SimpleUploadedFile("Nguyen Van A.png", _png_bytes(), "image/png")},
     )
     assert response.status_code == 302
     linked.refresh_from_db()
-    assert linked.photo.name.endswith(".png")
+    assert linked.photo.name.endswith(".png") and "Nguyen" not in linked.photo.name
+    page = client.get(reverse("members:card")).content.decode()
+    assert reverse("members:card_portrait") in page
+    portrait = client.get(reverse("members:card_portrait"))
+    assert portrait.status_code == 200 and portrait["Content-Type"] == "image/png"
+    assert b"".join(portrait.streaming_content) == _png_bytes()
+
+
+def test_a_photo_is_personal_data_with_no_public_address(
+    client, linked, settings, tmp_path, django_user_model
+):
+    """Stored outside MEDIA_ROOT (which the web server publishes), seen only by its member."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.MEDIA_ROOT = tmp_path / "public"
+    client.force_login(linked.account)
+    client.post(
+        reverse("members:card_photo"), {"photo": SimpleUploadedFile("me.png", _png_bytes(), "image/png")}
+    )
+    linked.refresh_from_db()
+    assert not list((tmp_path / "public").rglob("*.png"))
+    assert len(list((tmp_path / "private").rglob("*.png"))) == 1
+    with pytest.raises(ValueError):
+        _ = linked.photo.url
+    client.logout()
+    assert client.get(reverse("members:card_portrait")).status_code == 302  # to the login page
+    client.force_login(django_user_model.objects.create_user("someone", password="x"))
+    assert client.get(reverse("members:card_portrait")).status_code != 200
 
 
 def test_a_file_that_is_not_a_photo_is_refused(client, linked, settings, tmp_path, english):
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
     client.force_login(linked.account)
     response = client.post(
         "/en/members/card/photo/",
@@ -190,7 +218,7 @@ def test_a_file_that_is_not_a_photo_is_refused(client, linked, settings, tmp_pat
 
 
 def test_an_oversized_photo_is_refused_with_the_limit(client, linked, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
     settings.MEMBER_PHOTO_MAX_BYTES = 10
     client.force_login(linked.account)
     response = client.post(

@@ -3,7 +3,7 @@
    offline. Signing out deletes the cached card (phones are often shared). */
 const CACHE = "member-card-v1";
 const PRECACHE = {{ precache|safe }};
-const KEPT = [/^\/[a-z-]+\/members\/card\/$/, /^\/card\/verify\/$/, /^\/card\/revoked\.json$/, /^\/static\//];
+const KEPT = [/^\/[a-z-]+\/members\/card\/(portrait\/)?$/, /^\/card\/verify\/$/, /^\/card\/revoked\.json$/, /^\/static\//];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()));
