@@ -119,3 +119,22 @@ def test_search_page_says_about_for_estimates(client, common_corpus):
     assert "About 40 results" in html
     assert "the best of the newest 20 are shown" in html
     assert "(about 20)" in html
+
+
+def test_search_vectors_are_kept_in_the_row(db):
+    # A very common query reads its newest matches row by row: their vectors must not sit in the TOAST table.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = %s::regclass "
+            "AND attname IN ('search_vector', 'title_vector')",
+            [SearchDocument._meta.db_table],
+        )
+        assert dict(cursor.fetchall()) == {"search_vector": "m", "title_vector": "m"}
+
+
+def test_a_document_too_long_for_a_row_is_still_stored_and_found(engine, registered_kinds):
+    # Storage MAIN still moves a vector out of the row when nothing else makes the row fit.
+    words = " ".join(f"từ{number} công đoàn" for number in range(4000))
+    row = add_document(engine, "test.news", "Báo cáo dài", words)
+    response = search("tu3999")
+    assert [hit.title for hit in response.results] == [row.title]
