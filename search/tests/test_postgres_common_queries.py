@@ -92,6 +92,19 @@ def test_a_filter_still_narrows_a_very_common_query_and_its_other_facets(common_
     assert units == {federation.hanoi.pk: 20, federation.saigon.pk: 20}
 
 
+def test_each_estimated_facet_counts_under_the_other_facet_filters(common_corpus, federation):
+    response = search("cong doan", unit=federation.saigon.pk, year=2002)
+    assert response.total == 1 and not response.total_is_estimate
+    assert response.facets_are_estimates
+    counts = {
+        name: {value.value: value.count for value in values} for name, values in response.facets.items()
+    }
+    # Units under the year filter only (2002 is a Saigon year), years under the unit filter only.
+    assert counts["unit"] == {federation.saigon.pk: 1}
+    assert counts["year"] == {year: 1 for year in range(2000, 2040, 2)}
+    assert counts["topic"] == {"Phong trào": 1}
+
+
 def test_a_walk_that_reads_every_allowed_document_gives_exact_results(common_corpus):
     # Only the 2001 document is left by the year filter: the walk reads it and stops, with an exact answer.
     response = search("cong doan", year=2001)
