@@ -14,8 +14,13 @@ So the work is bounded by what a reader can use:
 - Very common queries walk SearchDocument newest first (an index on date) and stop at
   the first `CANDIDATES` matches; those are ranked (a title match first, the query's exact
   spelling first) and paged. The total and the facet counts are estimated from a sample of
-  the table and say "about". If the walk reads every document the filters allow before
-  finding that many, the result is exact after all.
+  the table and say "about" (one grouped statement: a grouping set per facet and the
+  total). If the walk reads every document the filters allow before finding that many,
+  the result is exact after all.
+
+Both paths read vectors row by row, so the vectors stay inside the row (storage MAIN,
+migration 0005): out in the TOAST table, each walked row cost six more buffer reads
+through the TOAST index, and the walk of `cong doan` took 7.5 ms instead of 1 ms.
 
 Matching uses the folded words only; the exact-spelling alternatives only rank (a document
 with "quyền" also holds "quyen"), which keeps the indexed condition a plain conjunction.
