@@ -362,10 +362,13 @@ def worker(database_url: str, docs: int, repeat: int, explain: bool = False) -> 
         if found.total_is_estimate:
             estimated.add(text)
 
+    # The machine is shared: the load average beside the figures says how much to trust them.
+    result["load_before"] = os.getloadavg()
     result["portal_latency_ms"] = [t for q in queries for t in _timed(lambda q=q: portal_query(q), repeat)]
     result["portal_facets_latency_ms"] = [
         t for q in queries for t in _timed(lambda q=q: portal_query(q, FACET_NAMES), max(1, repeat // 2))
     ]
+    result["load_after"] = os.getloadavg()
     result["portal_estimated"] = sorted(estimated)
     if explain and connection.vendor == "postgresql":
         result["explain"] = _explain(engine, plan, FACET_NAMES)
@@ -482,6 +485,13 @@ def report(result: dict) -> None:
             f"so common that the count is an estimate and the newest matches are ranked)"
         )
     print(row("query, portal + 6 facets", result["portal_facets_latency_ms"]))
+    print(
+        "    (load average 1/5/15 min: "
+        + " before, ".join(
+            "/".join(f"{value:.2f}" for value in result[key]) for key in ("load_before", "load_after")
+        )
+        + " after the portal queries)"
+    )
     ratio = percentile(result["portal_latency_ms"], 0.95) / max(
         percentile(result["stock_latency_ms"], 0.95), 1e-9
     )

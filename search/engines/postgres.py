@@ -14,8 +14,13 @@ So the work is bounded by what a reader can use:
 - Very common queries walk SearchDocument newest first (an index on date) and stop at
   the first `CANDIDATES` matches; those are ranked (a title match first, the query's exact
   spelling first) and paged. The total and the facet counts are estimated from a sample of
-  the table and say "about". If the walk reads every document the filters allow before
-  finding that many, the result is exact after all.
+  the table and say "about" (one grouped statement: a grouping set per facet and the
+  total). If the walk reads every document the filters allow before finding that many,
+  the result is exact after all.
+
+Both paths read vectors row by row, so the vectors stay inside the row (storage MAIN,
+migration 0005): out in the TOAST table, each walked row cost six more buffer reads
+through the TOAST index, and the walk of `cong doan` took 7.5 ms instead of 1 ms.
 
 Matching uses the folded words only; the exact-spelling alternatives only rank (a document
 with "quyền" also holds "quyen"), which keeps the indexed condition a plain conjunction.
@@ -46,6 +51,8 @@ STATISTICS_SECONDS = 300
 
 # Columns a facet or a filter reads in Python (sampled and walked rows).
 ROW_COLUMNS = ("id", "kind", "language", "unit_level", "unit_id", "unit_path", "year", "topic")
+# Columns the sample's facet counts and filters read.
+SAMPLE_COLUMNS = ROW_COLUMNS[1:]
 
 
 @dataclass
@@ -237,9 +244,10 @@ class PostgresSearch:
         where, params = _conditions(self.plan.filters())
         # ts_match_vq() rather than @@: a function cannot use the GIN index, so PostgreSQL keeps
         # walking the date index. The row at position `limit` comes back even if it does not match:
-        # it says whether the walk stopped at its limit or ran out of documents.
+        # it says whether the walk stopped at its limit or ran out of documents. Dates come back as
+        # seconds since the epoch: only their order matters, and a float reads faster than a datetime.
         sql = (
-            f"SELECT w.id, w.date, w.n, ts_match_vq(w.search_vector, to_tsquery('vi_unaccent', %s)), "
+            f"SELECT w.id, EXTRACT(EPOCH FROM w.date)::float8, w.n, ts_match_vq(w.search_vector, to_tsquery('vi_unaccent', %s)), "
             f"ts_rank(w.title_vector, to_tsquery('vi_unaccent', %s)), "
             f"{', '.join('w.' + column for column in ROW_COLUMNS[1:])} "
             f"FROM (SELECT d.search_vector, d.title_vector, d.date, "
@@ -281,37 +289,58 @@ class PostgresSearch:
         )
 
     def sample(self, statistics: VectorStatistics) -> EngineResult:
-        """Total and facet counts estimated from a sample of the table's pages (the same sample every time)."""
+        """Total and facet counts estimated from a sample of the table's pages (the same sample every time).
+
+        One grouped statement counts the sample: a grouping set per facet (each under the other
+        facet filters) and the grand total (the rows sampled, and those in the results).
+        """
         percent = min(100.0, 100.0 * SAMPLE_ROWS / max(statistics.rows, 1.0))
-        where, params = _conditions(self.base_filters)
+        names = list(self.plan.facets)
+        columns = [f"d.{FACET_FIELDS[name]}" for name in names]
+        select: list[str] = [f"GROUPING({column})" for column in columns] + columns + ["count(*)"]
+        params: list[Any] = []
+        for name in [*names, None]:
+            others = {other: value for other, value in self.facet_filters.items() if other != name}
+            where, values = _conditions(others)
+            select.append(f"count(*) FILTER (WHERE d.matched AND {_and(where)})")
+            params.extend(values)
+        base, values = _conditions(self.base_filters)
+        sets = [f"({column})" for column in columns] + ["()"]
         sql = (
-            f"SELECT {', '.join('d.' + column for column in ROW_COLUMNS)}, "
-            f"({_and(where)}) AND d.search_vector @@ to_tsquery('vi_unaccent', %s) "
-            f"FROM {TABLE} d TABLESAMPLE SYSTEM (%s) REPEATABLE (0)"
+            f"SELECT {', '.join(select)} FROM ("
+            f"SELECT {', '.join('d.' + column for column in SAMPLE_COLUMNS)}, "
+            f"({_and(base)}) AND d.search_vector @@ to_tsquery('vi_unaccent', %s) AS matched "
+            f"FROM {TABLE} d TABLESAMPLE SYSTEM (%s) REPEATABLE (0)) d "
+            f"GROUP BY GROUPING SETS ({', '.join(sets)})"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, self.match, percent])
+            cursor.execute(sql, [*params, *values, self.match, percent])
             rows = cursor.fetchall()
-        if not rows:
-            return EngineResult(total=0, hits=[], facets={name: [] for name in self.plan.facets})
-        scale = statistics.rows / len(rows)
-        found = [dict(zip(ROW_COLUMNS, row[:-1], strict=True)) for row in rows if row[-1]]
-        in_results = [
-            row
-            for row in found
-            if all(_passes(row, name, value) for name, value in self.facet_filters.items())
-        ]
-        return EngineResult(
-            total=_about(len(in_results) * scale) if in_results else 0,
-            hits=[],
-            facets=_count_facets(found, self.plan, scale),
-        )
+        size = len(names)
+        facets: FacetCounts = {name: [] for name in names}
+        sampled = in_results = 0
+        grouped: list[tuple[str, Any, int]] = []
+        for row in rows:
+            counts = row[2 * size + 1 :]
+            if all(row[:size]):  # the grand total: every column aggregated
+                sampled, in_results = row[2 * size], counts[-1]
+                continue
+            for index, name in enumerate(names):
+                if row[index] == 0:  # this row is the grouping set of `name`
+                    grouped.append((name, row[size + index], counts[index]))
+        if not sampled:
+            return EngineResult(total=0, hits=[], facets=facets)
+        scale = statistics.rows / sampled
+        for name, value, count in grouped:
+            if value not in (None, "") and count:
+                facets[name].append((value, _about(count * scale)))
+        return EngineResult(total=_about(in_results * scale) if in_results else 0, hits=[], facets=facets)
 
 
 def _rank_order(row) -> tuple:
     """Best rank first, then newest (no date first, as PostgreSQL sorts NULL in DESC), then highest id."""
-    document_id, date, _n, _matched, rank = row[:5]
-    return (-rank, date is not None, -(date.timestamp() if date else 0), -document_id)
+    document_id, seconds, _n, _matched, rank = row[:5]
+    return (-rank, seconds is not None, -(seconds or 0.0), -document_id)
 
 
 def search(plan: QueryPlan) -> EngineResult:

@@ -92,6 +92,19 @@ def test_a_filter_still_narrows_a_very_common_query_and_its_other_facets(common_
     assert units == {federation.hanoi.pk: 20, federation.saigon.pk: 20}
 
 
+def test_each_estimated_facet_counts_under_the_other_facet_filters(common_corpus, federation):
+    response = search("cong doan", unit=federation.saigon.pk, year=2002)
+    assert response.total == 1 and not response.total_is_estimate
+    assert response.facets_are_estimates
+    counts = {
+        name: {value.value: value.count for value in values} for name, values in response.facets.items()
+    }
+    # Units under the year filter only (2002 is a Saigon year), years under the unit filter only.
+    assert counts["unit"] == {federation.saigon.pk: 1}
+    assert counts["year"] == {year: 1 for year in range(2000, 2040, 2)}
+    assert counts["topic"] == {"Phong trào": 1}
+
+
 def test_a_walk_that_reads_every_allowed_document_gives_exact_results(common_corpus):
     # Only the 2001 document is left by the year filter: the walk reads it and stops, with an exact answer.
     response = search("cong doan", year=2001)
@@ -119,3 +132,22 @@ def test_search_page_says_about_for_estimates(client, common_corpus):
     assert "About 40 results" in html
     assert "the best of the newest 20 are shown" in html
     assert "(about 20)" in html
+
+
+def test_search_vectors_are_kept_in_the_row(db):
+    # A very common query reads its newest matches row by row: their vectors must not sit in the TOAST table.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = %s::regclass "
+            "AND attname IN ('search_vector', 'title_vector')",
+            [SearchDocument._meta.db_table],
+        )
+        assert dict(cursor.fetchall()) == {"search_vector": "m", "title_vector": "m"}
+
+
+def test_a_document_too_long_for_a_row_is_still_stored_and_found(engine, registered_kinds):
+    # Storage MAIN still moves a vector out of the row when nothing else makes the row fit.
+    words = " ".join(f"từ{number} công đoàn" for number in range(4000))
+    row = add_document(engine, "test.news", "Báo cáo dài", words)
+    response = search("tu3999")
+    assert [hit.title for hit in response.results] == [row.title]
