@@ -12,7 +12,8 @@ on PostgreSQL. Then, timed the way the site runs them:
 
 - ranking (`rank_contest`, what the background task does once a round closes): the round's
   board (best attempt per entrant, score, then prediction distance, then earlier submission,
-  one INSERT … SELECT with window functions) and the overall board;
+  one INSERT … SELECT with window functions) and the overall board (with one ranked round,
+  the round's own board: nothing more is written);
 - reading: the first page of the overall board as the results page reads it (with the
   paginator's count), one entrant's rank, the unit boards of the whole federation and of a
   province (entrants, participation rate, average score) and the prize tables of grassroots

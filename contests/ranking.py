@@ -7,7 +7,8 @@ Ranking runs in the database (window functions, SQLite ≥ 3.25 and PostgreSQL),
 one INSERT … SELECT per board: on SQLite into the results table after deleting the
 board's old rows, on PostgreSQL into a new partition that replaces the old one.
 The overall board of a contest with a single ranked round is that round's board
-copied (same order, no second sort).
+itself (same order): it is not written again, and readers find it through
+`Result.objects.on_board` (`models.entries.overall_board_key`).
 """
 
 from __future__ import annotations
@@ -57,15 +58,6 @@ FROM (
     WHERE r.board IN ({boards})
     GROUP BY r.entrant_id
 ) totals
-"""
-
-# With one ranked round the overall order (sum of scores, sum of distances, any
-# missing prediction, latest submission) is the round's own order row for row, so
-# the ranks are copied rather than recomputed.
-OVERALL_FROM_ROUND_SQL = """
-SELECT %(board)s, %(contest)s, CAST(NULL AS BIGINT), entrant_id, CAST(NULL AS BIGINT), score, COALESCE(distance, 0), submitted_at, rank
-FROM contests_result
-WHERE board = %(round)s
 """
 
 # SQLite: old rows are deleted with plain SQL (wagtail-localize listens to every
@@ -138,6 +130,17 @@ def _write_board(cursor, board: int, select_sql: str, params: dict) -> int:
     return written
 
 
+def _drop_board(cursor, board: int) -> None:
+    """Remove a board that readers no longer use (the overall board while one round is ranked)."""
+    board = int(board)
+    if connection.vendor != "postgresql":
+        cursor.execute(DELETE_BOARD_SQL, [board])
+        return
+    cursor.execute(SWAP_LOCK_SQL)
+    for statement in SWAP_SQL[:2]:  # drop the partition and any rows stored before it
+        cursor.execute(statement.format(partition=_partition_name(board), board=board))
+
+
 def perfect_count(round_: Round, questions: int) -> int:
     """Entrants of the round with at least one attempt where every drawn question was right."""
     return (
@@ -170,16 +173,21 @@ def rank_overall(contest: ContestPage) -> int:
     board = board_key(contest.pk, None)
     with connection.cursor() as cursor:
         if len(with_board) == 1:
-            params = {"contest": contest.pk, "round": with_board[0]}
-            return _write_board(cursor, board, OVERALL_FROM_ROUND_SQL, params)
+            # Readers take the round's board as the overall one (overall_board_key).
+            _drop_board(cursor, board)
+            return 0
         # No ranked round: an empty board (IN (NULL) matches nothing).
         boards = ", ".join(str(int(pk)) for pk in with_board) or "NULL"
         return _write_board(cursor, board, OVERALL_SQL.format(boards=boards), {"contest": contest.pk})
 
 
+@transaction.atomic
 def rank_contest(contest: ContestPage, now=None) -> list[Round]:
-    """Rank every closed round not ranked since it closed, then the overall board."""
-    contest = contest.canonical
+    """Rank every closed round not ranked since it closed, then the overall board.
+
+    One transaction: readers choose the overall board by the rounds marked ranked, so the
+    marks and every board they point to appear together."""
+    given, contest = contest, contest.canonical
     now = now or timezone.now()
     stale = [
         r
@@ -190,17 +198,22 @@ def rank_contest(contest: ContestPage, now=None) -> list[Round]:
         rank_round(round_, contest)
     if stale:
         rank_overall(contest)
+        for page in (given, contest):  # their rounds' ranked marks changed
+            page.__dict__.pop("round_list", None)
     return stale
 
 
+@transaction.atomic
 def rerank_contest(contest: ContestPage) -> None:
     """Recompute every closed round (after essays are scored or a key is corrected)."""
-    contest = contest.canonical
+    given, contest = contest, contest.canonical
     now = timezone.now()
     for round_ in contest.rounds.all():
         if round_.is_closed(now):
             rank_round(round_, contest)
     rank_overall(contest)
+    for page in (given, contest):
+        page.__dict__.pop("round_list", None)
 
 
 def needs_ranking(contest: ContestPage, now=None) -> bool:

@@ -131,10 +131,21 @@ def board_key(contest_id: int, round_id: int | None) -> int:
     return round_id if round_id is not None else -contest_id
 
 
+def overall_board_key(contest: ContestPage) -> int:
+    """Where the overall board is read. With a single ranked round it is that round's own
+    board: the overall order of one round is the round's order row for row (see
+    `contests.ranking`), so it is not written a second time; otherwise the contest's board."""
+    ranked = [r for r in contest.round_list if r.ranked_at is not None]
+    if len(ranked) == 1:
+        return board_key(contest.pk, ranked[0].pk)
+    return board_key(contest.pk, None)
+
+
 class ResultQuerySet(models.QuerySet):
     def on_board(self, contest: ContestPage, round_: Round | None) -> ResultQuerySet:
         """A round's board, or the contest's overall board when `round_` is None."""
-        return self.filter(board=board_key(contest.pk, round_.pk if round_ is not None else None))
+        key = board_key(contest.pk, round_.pk) if round_ is not None else overall_board_key(contest)
+        return self.filter(board=key)
 
 
 class Result(models.Model):

@@ -74,8 +74,9 @@ def test_overall_board_adds_round_scores(contest_setup):
     attempt(contest_setup, b, 3, 1, t - timedelta(hours=1), round_=first_round)
     attempt(contest_setup, b, 5, 1, t + timedelta(hours=2), round_=second_round)
     rank_contest(contest_setup.contest)
-    overall = list(Result.objects.filter(contest=contest_setup.contest, round=None).order_by("rank"))
+    overall = list(Result.objects.on_board(contest_setup.contest, None).order_by("rank"))
     assert [(r.entrant_id, r.score, r.rank) for r in overall] == [(b.pk, 8, 1), (a.pk, 5, 2)]
+    assert all(r.round_id is None for r in overall)  # the contest's own board: two rounds are ranked
 
 
 def test_unit_boards_count_subtrees_and_participation_rates(contest_setup):
@@ -131,7 +132,7 @@ def test_reranking_replaces_the_boards_in_the_same_number_of_queries_for_few_or_
         with CaptureQueriesContext(connection) as captured:
             rerank_contest(contest_setup.contest)
         assert Result.objects.filter(round=contest_setup.round).count() == count
-        assert Result.objects.filter(contest=contest_setup.contest, round__isnull=True).count() == count
+        assert Result.objects.on_board(contest_setup.contest, None).count() == count
         # Old rows are deleted by a statement per board, never read back row by row first
         # (probing whether a round has a board at all, in a subquery, reads no rows out).
         reads = [
@@ -229,26 +230,47 @@ def test_database_ranking_matches_the_rules_on_dense_ties(contest_setup):
             for entrant, (total, distance, missing, last) in overall_parts.items()
         ]
     )
-    overall = Result.objects.filter(contest=contest_setup.contest, round=None)
+    overall = Result.objects.on_board(contest_setup.contest, None)
     assert {r.entrant_id: r.rank for r in overall} == expected_overall
     assert {r.entrant_id: (r.score, r.distance) for r in overall} == {
         e: (p[0], p[1]) for e, p in overall_parts.items()
     }
 
 
-def test_overall_board_of_a_single_round_matches_the_round_board(contest_setup):
+def test_overall_board_of_a_single_round_is_the_round_board_itself(contest_setup):
+    """One ranked round: the overall board reads the round's rows (same order), none is written twice."""
     t = timezone.now() - timedelta(hours=2)
     people = [entrant_in(contest_setup, n) for n in range(8)]
     for n, person in enumerate(people):
         attempt(contest_setup, person, n % 3, None if n == 5 else n % 2, t + timedelta(minutes=n % 4))
     close(contest_setup.round)
-    rank_contest(contest_setup.contest)
+    contest = contest_setup.contest
+    rank_contest(contest)
     by_round = {r.entrant_id: r for r in Result.objects.filter(round=contest_setup.round)}
-    overall = {r.entrant_id: r for r in Result.objects.filter(contest=contest_setup.contest, round=None)}
+    overall = {r.entrant_id: r for r in Result.objects.on_board(contest, None)}
     assert {e: (r.rank, r.score, r.submitted_at) for e, r in overall.items()} == {
         e: (r.rank, r.score, r.submitted_at) for e, r in by_round.items()
     }
-    assert all(r.attempt_id is None for r in overall.values())
+    assert len(overall) == 8
+    assert not Result.objects.filter(contest=contest, round__isnull=True).exists()
+
+
+def test_a_second_ranked_round_brings_the_contests_own_overall_board(contest_setup):
+    t = timezone.now() - timedelta(days=3)
+    first_round, second_round = contest_setup.round, contest_setup.later_round
+    for round_, opens in ((first_round, t - timedelta(days=1)), (second_round, t + timedelta(hours=1))):
+        round_.opens_at, round_.closes_at = opens, opens + timedelta(hours=20)
+        round_.save()
+    a, b = entrant_in(contest_setup, 1), entrant_in(contest_setup, 2)
+    attempt(contest_setup, a, 5, 1, t - timedelta(hours=1), round_=first_round)
+    attempt(contest_setup, b, 3, 1, t - timedelta(hours=1), round_=first_round)
+    contest = contest_setup.contest
+    rank_contest(contest, now=t + timedelta(hours=1, minutes=30))  # only round 1 has closed
+    assert [r.entrant_id for r in Result.objects.on_board(contest, None).order_by("rank")] == [a.pk, b.pk]
+    attempt(contest_setup, b, 5, 1, t + timedelta(hours=2), round_=second_round)
+    rank_contest(contest)
+    overall = list(Result.objects.on_board(contest, None).order_by("rank"))
+    assert [(r.entrant_id, r.score, r.round_id) for r in overall] == [(b.pk, 8, None), (a.pk, 5, None)]
 
 
 def test_ranking_replaces_a_boards_rows_also_those_stored_before_its_partition(contest_setup):
@@ -291,7 +313,8 @@ def test_ranking_replaces_a_boards_rows_also_those_stored_before_its_partition(c
             tables = {name for (name,) in cursor.fetchall()}
             cursor.execute("SELECT count(*) FROM contests_result_default")
             in_default = cursor.fetchone()[0]
-        boards = {f"contests_result_r{round_.pk}", f"contests_result_c{contest.pk}"}
+        # One ranked round: its board is also the overall one, which has no partition of its own.
+        boards = {f"contests_result_r{round_.pk}"}
         assert boards <= partitions
         assert tables == boards
         assert in_default == 0
