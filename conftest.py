@@ -93,6 +93,20 @@ def sign_in_with_second_factor(client, user, password: str = "pw") -> None:
     assert client.post(reverse("mfa_authenticate"), {"code": code}).status_code == 302
 
 
+def download_after_second_factor(client, user, url: str):
+    """What staff get at `url`: first sent to set up the second factor, then, signed in with it, the
+    file. Returns the 200 response."""
+    from django.urls import reverse
+
+    client.force_login(user)
+    assert client.get(url)["Location"] == reverse("mfa_activate_totp")
+    client.logout()
+    sign_in_with_second_factor(client, user)
+    response = client.get(url)
+    assert response.status_code == 200
+    return response
+
+
 @pytest.fixture
 def english():
     """Run the test in English, for assertions on message texts (the default language is Vietnamese)."""

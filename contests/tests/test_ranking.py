@@ -28,6 +28,16 @@ def attempt(setup, entrant, score, prediction, submitted_at, number=1, round_=No
     )
 
 
+def two_rounds_in_the_past(setup):
+    """Round 1 from t - 1 day to t - 4 h, round 2 from t + 1 h to t + 21 h, with t three days ago."""
+    t = timezone.now() - timedelta(days=3)
+    first_round, second_round = setup.round, setup.later_round
+    for round_, opens in ((first_round, t - timedelta(days=1)), (second_round, t + timedelta(hours=1))):
+        round_.opens_at, round_.closes_at = opens, opens + timedelta(hours=20)
+        round_.save()
+    return t, first_round, second_round
+
+
 def close(round_):
     round_.closes_at = timezone.now() - timedelta(minutes=1)
     round_.save()
@@ -64,11 +74,7 @@ def test_an_entrants_best_attempt_counts(contest_setup):
 
 
 def test_overall_board_adds_round_scores(contest_setup):
-    t = timezone.now() - timedelta(days=3)
-    first_round, second_round = contest_setup.round, contest_setup.later_round
-    for round_, opens in ((first_round, t - timedelta(days=1)), (second_round, t + timedelta(hours=1))):
-        round_.opens_at, round_.closes_at = opens, opens + timedelta(hours=20)
-        round_.save()
+    t, first_round, second_round = two_rounds_in_the_past(contest_setup)
     a, b = entrant_in(contest_setup, 1), entrant_in(contest_setup, 2)
     attempt(contest_setup, a, 5, 1, t - timedelta(hours=1), round_=first_round)
     attempt(contest_setup, b, 3, 1, t - timedelta(hours=1), round_=first_round)
@@ -168,11 +174,7 @@ def test_database_ranking_matches_the_rules_on_dense_ties(contest_setup):
     import random
 
     rng = random.Random(6)
-    t = timezone.now() - timedelta(days=3)
-    first_round, second_round = contest_setup.round, contest_setup.later_round
-    for round_, opens in ((first_round, t - timedelta(days=1)), (second_round, t + timedelta(hours=1))):
-        round_.opens_at, round_.closes_at = opens, opens + timedelta(hours=20)
-        round_.save()
+    t, first_round, second_round = two_rounds_in_the_past(contest_setup)
     questions = contest_setup.contest.questions_per_attempt
     times = [t - timedelta(hours=2), t - timedelta(hours=2, seconds=1), t - timedelta(hours=3)]
     people = [entrant_in(contest_setup, n) for n in range(40)]
@@ -256,11 +258,7 @@ def test_overall_board_of_a_single_round_is_the_round_board_itself(contest_setup
 
 
 def test_a_second_ranked_round_brings_the_contests_own_overall_board(contest_setup):
-    t = timezone.now() - timedelta(days=3)
-    first_round, second_round = contest_setup.round, contest_setup.later_round
-    for round_, opens in ((first_round, t - timedelta(days=1)), (second_round, t + timedelta(hours=1))):
-        round_.opens_at, round_.closes_at = opens, opens + timedelta(hours=20)
-        round_.save()
+    t, first_round, second_round = two_rounds_in_the_past(contest_setup)
     a, b = entrant_in(contest_setup, 1), entrant_in(contest_setup, 2)
     attempt(contest_setup, a, 5, 1, t - timedelta(hours=1), round_=first_round)
     attempt(contest_setup, b, 3, 1, t - timedelta(hours=1), round_=first_round)

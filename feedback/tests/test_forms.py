@@ -5,11 +5,10 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
-from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.models import Page
 
-from conftest import sign_in_with_second_factor
+from conftest import download_after_second_factor
 from feedback.models import FeedbackFormField, FeedbackFormPage, FeedbackFormSubmission
 
 pytestmark = pytest.mark.django_db
@@ -130,12 +129,7 @@ def test_editors_of_another_unit_cannot_export(client, tree, survey):
 def test_an_editor_downloads_an_upload_only_after_the_second_factor(client, tree, survey):
     post(client, survey, anh_chup=photo())
     url = FeedbackFormSubmission.objects.get().get_data()["anh_chup"]
-    client.force_login(tree.hanoi_editor)
-    assert client.get(url)["Location"] == reverse("mfa_activate_totp")
-    client.logout()
-    sign_in_with_second_factor(client, tree.hanoi_editor)
-    response = client.get(url)
-    assert response.status_code == 200
+    response = download_after_second_factor(client, tree.hanoi_editor, url)
     assert response["Cache-Control"] == "private, no-store"
     assert b"".join(response.streaming_content).startswith(b"\x89PNG")
 

@@ -6,9 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
-from conftest import sign_in_with_second_factor
+from conftest import download_after_second_factor
 from feedback import services
 from feedback.factories import CaseFactory
 from feedback.models import CaseEvent, Status
@@ -233,12 +232,7 @@ def test_the_admin_menu_shows_requests_to_officers_and_settings_to_superusers(cl
 @override_settings(STAFF_REQUIRE_MFA=True)
 def test_an_officer_downloads_an_attachment_only_after_the_second_factor(client, tree, case):
     url = case.attachments.get().get_download_url()
-    client.force_login(tree.grassroots_officer)
-    assert client.get(url)["Location"] == reverse("mfa_activate_totp")
-    client.logout()
-    sign_in_with_second_factor(client, tree.grassroots_officer)
-    response = client.get(url)
-    assert response.status_code == 200
+    response = download_after_second_factor(client, tree.grassroots_officer, url)
     assert b"".join(response.streaming_content) == b"%PDF-1.4 x"
 
 

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
-from conftest import sign_in_with_second_factor
+from conftest import download_after_second_factor
 from jobs.models import JobApplication
 
 from .conftest import pdf_bytes
@@ -155,12 +155,7 @@ def test_admin_list_query_count_does_not_grow_with_applications(
 @override_settings(STAFF_REQUIRE_MFA=True)
 def test_an_officer_downloads_a_cv_only_after_the_second_factor(client, people, application):
     url = reverse("jobs:application_cv", args=[application.pk])
-    client.force_login(people.hanoi_officer)
-    assert client.get(url)["Location"] == reverse("mfa_activate_totp")
-    client.logout()
-    sign_in_with_second_factor(client, people.hanoi_officer)
-    response = client.get(url)
-    assert response.status_code == 200
+    response = download_after_second_factor(client, people.hanoi_officer, url)
     assert b"".join(response.streaming_content) == pdf_bytes()
 
 
