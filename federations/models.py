@@ -182,3 +182,30 @@ class FederationPage(Page):
 def parent_section(page: Page) -> FederationPage:
     """The section directly above `page` (an index page's parent), with its unit, in one query."""
     return FederationPage.objects.select_related("unit").get(path=page.path[: -page.steplen])
+
+
+class SectionIndexPage(Page):
+    """What every section's index page (news, jobs) shares: one per section or home page, an
+    introduction, its section, and a listing whose context the concrete page provides."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = ["federations.FederationPage", "home.HomePage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    def section(self) -> FederationPage:
+        """The section this index belongs to (its parent), with its unit."""
+        return parent_section(self)
+
+    def listing_context(self, request) -> dict:
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.listing_context(request))
+        return context

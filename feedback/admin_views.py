@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from federations.models import Unit
-from members.models import officer_scope, officer_unit_paths
+from members.models import covers_unit_path, officer_scope, officer_unit_paths
 
 from . import dashboard, services
 from .admin_forms import (
@@ -183,17 +183,11 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         )
     if unit is None:
         raise PermissionDenied
-    if not request.user.is_superuser and not any(
-        unit.path.startswith(p) for p in officer_unit_paths(request.user)
-    ):
+    if not request.user.is_superuser and not covers_unit_path(request.user, unit.path):
         raise PermissionDenied
     figures = dashboard.for_unit(unit)
     parent = unit.get_parent()
-    if (
-        parent
-        and not request.user.is_superuser
-        and not any(parent.path.startswith(p) for p in officer_unit_paths(request.user))
-    ):
+    if parent and not request.user.is_superuser and not covers_unit_path(request.user, parent.path):
         parent = None  # an officer drills up only as far as their own unit
     return _render(
         request,

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from federations.models import Unit, UnitOfficer
-from members.models import Member
+from members.models import Member, covers_unit_path
 
 from . import routing, tasks
 from .models import Case, CaseAttachment, CaseEvent, Category, Status
@@ -117,15 +117,9 @@ def transfer(case: Case, to_unit: Unit, *, by, reason: str, now: datetime | None
     reason = _require_reason(reason)
     if to_unit.pk == case.unit_id:
         raise ValidationError(_("The case is already with this unit."))
-    if not by.is_superuser and not any(to_unit.path.startswith(path) for path in _officer_paths(by)):
+    if not by.is_superuser and not covers_unit_path(by, to_unit.path):
         raise PermissionDenied
     return _move(case, to_unit, CaseEvent.Kind.TRANSFERRED, by, reason, now or timezone.now())
-
-
-def _officer_paths(user) -> list[str]:
-    from members.models import officer_unit_paths
-
-    return officer_unit_paths(user)
 
 
 def colleagues(case: Case):

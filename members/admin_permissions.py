@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from .models import officer_scope, officer_unit_paths
+from .models import covers_unit_path, officer_scope
 
 OFFICER_ACTIONS = {"view", "change"}
 
@@ -54,7 +54,7 @@ class OfficerSubtreePolicy(BasePermissionPolicy):
         target = instance
         for step in self.path_field.split("__"):
             target = getattr(target, step)
-        return any(target.startswith(path) for path in officer_unit_paths(user))
+        return covers_unit_path(user, target)
 
     def users_with_any_permission(self, actions):
         return get_user_model().objects.filter(is_superuser=True, is_active=True)

@@ -46,6 +46,11 @@ def officer_unit_paths(user) -> list[str]:
     return user._officer_unit_paths
 
 
+def covers_unit_path(user, unit_path: str) -> bool:
+    """The unit at `unit_path` is one of the officer's units or below one of them."""
+    return any(unit_path.startswith(path) for path in officer_unit_paths(user))
+
+
 def officer_scope(user, field: str = "unit__path") -> Q | None:
     """A filter for rows under the officer's units; None when `user` is no officer."""
     paths = officer_unit_paths(user)
@@ -168,7 +173,7 @@ class Member(models.Model):
     def is_visible_to(self, user) -> bool:
         if user.is_authenticated and (user.is_superuser or self.account_id == user.pk):
             return True
-        return any(self.unit.path.startswith(path) for path in officer_unit_paths(user))
+        return covers_unit_path(user, self.unit.path)
 
 
 class RevokedCard(models.Model):

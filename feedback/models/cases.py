@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from federations.models import Level, Unit
-from members.models import Member, officer_scope, officer_unit_paths
+from members.models import Member, covers_unit_path, officer_scope
 
 from ..storage import private_storage
 
@@ -209,7 +209,7 @@ class Case(models.Model):
             return False
         if user.is_superuser:
             return True
-        return any(self.unit.path.startswith(path) for path in officer_unit_paths(user))
+        return covers_unit_path(user, self.unit.path)
 
     def belongs_to(self, user) -> bool:
         """The signed-in member who filed it (never true for anonymous cases)."""

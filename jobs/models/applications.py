@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.private_storage import PrivateStorage
 from federations.models import Unit
-from members.models import Member, officer_unit_paths
+from members.models import Member, covers_unit_path, officer_scope
 
 from .posts import JobPostPage
 
@@ -31,11 +31,8 @@ class ApplicationQuerySet(models.QuerySet):
         """Applications to posts of the officer's units and the units below them; all for superusers."""
         if user.is_authenticated and user.is_superuser:
             return self
-        scope = models.Q()
-        paths = officer_unit_paths(user)
-        for path in paths:
-            scope |= models.Q(unit__path__startswith=path)
-        return self.filter(scope) if paths else self.none()
+        scope = officer_scope(user)
+        return self.filter(scope) if scope is not None else self.none()
 
 
 class JobApplication(models.Model):
@@ -91,4 +88,4 @@ class JobApplication(models.Model):
             return False
         if user.is_superuser or self.member.account_id == user.pk:
             return True
-        return any(self.unit.path.startswith(path) for path in officer_unit_paths(user))
+        return covers_unit_path(user, self.unit.path)

@@ -24,7 +24,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from federations.models import FederationPage, parent_section
+from federations.models import FederationPage, SectionIndexPage
 
 from ..provinces import PROVINCE_CHOICES, PROVINCES
 from ..validators import validate_tax_code
@@ -161,35 +161,23 @@ class Employer(TranslatableMixin, models.Model):
         return PROVINCES.get(self.province, "")
 
 
-class JobIndexPage(Page):
+class JobIndexPage(SectionIndexPage):
     """A unit's jobs: every open post of the unit and the units below it, searchable and filterable.
 
     Under the home page it is the federation-wide jobs search.
     """
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
     template = "jobs/job_index_page.html"
-    parent_page_types = ["federations.FederationPage", "home.HomePage"]
     subpage_types = ["jobs.JobPostPage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("job index")
         verbose_name_plural = _("job indexes")
 
-    def section(self) -> FederationPage:
-        """The section this index belongs to (its parent), with its unit."""
-        return parent_section(self)
-
-    def get_context(self, request, *args, **kwargs):
+    def listing_context(self, request) -> dict:
         from ..listing import listing_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(listing_context(self, request))
-        return context
+        return listing_context(self, request)
 
 
 class EmploymentType(models.TextChoices):
