@@ -316,3 +316,33 @@ def test_ranking_replaces_a_boards_rows_also_those_stored_before_its_partition(c
         assert boards <= partitions
         assert tables == boards
         assert in_default == 0
+
+
+def test_extreme_predictions_keep_the_order_on_round_and_overall_boards(contest_setup):
+    """The largest prediction the database holds still ranks before no prediction, and a
+    higher score before any prediction, on a round's board and on the sum of two rounds."""
+    t, first_round, second_round = two_rounds_in_the_past(contest_setup)
+    far = 2_147_483_647  # the largest INTEGER: nobody is perfect, so the distance is this
+    exact, far_off, none_then_exact, higher = (entrant_in(contest_setup, n) for n in range(4))
+    for round_, at in ((first_round, t - timedelta(hours=1)), (second_round, t + timedelta(hours=2))):
+        attempt(contest_setup, exact, 3, 0, at + timedelta(minutes=3), round_=round_)
+        attempt(contest_setup, far_off, 3, far, at, round_=round_)
+        attempt(contest_setup, higher, 4, far, at + timedelta(minutes=5), round_=round_)
+    attempt(contest_setup, none_then_exact, 3, None, t - timedelta(hours=1), round_=first_round)
+    attempt(contest_setup, none_then_exact, 3, 0, t + timedelta(hours=2), round_=second_round)
+    contest = contest_setup.contest
+    rank_contest(contest)
+    first = Result.objects.on_board(contest, first_round).order_by("rank")
+    assert [(r.entrant_id, r.distance) for r in first] == [
+        (higher.pk, far),
+        (exact.pk, 0),
+        (far_off.pk, far),
+        (none_then_exact.pk, None),
+    ]
+    overall = Result.objects.on_board(contest, None).order_by("rank")
+    assert [(r.entrant_id, r.score, r.distance, r.rank) for r in overall] == [
+        (higher.pk, 8, 2 * far, 1),
+        (exact.pk, 6, 0, 2),
+        (far_off.pk, 6, 2 * far, 3),
+        (none_then_exact.pk, 6, 0, 4),  # a round without a prediction ranks after any distance
+    ]
