@@ -25,6 +25,7 @@ from .models.entries import board_key
 # Each board is written by one statement: the columns below, filled by a SELECT.
 BOARD_COLUMNS = "board, contest_id, round_id, entrant_id, attempt_id, score, distance, submitted_at, rank"
 
+
 # Order by one BIGINT built from score, missing prediction and distance (higher score
 # first), then the submission time. Sorting 350,000 rows on this key took 95 ms where the
 # four columns took 390 ms (PostgreSQL compares one integer instead of walking the keys of
