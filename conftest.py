@@ -147,3 +147,15 @@ def _fresh_process_state():
     reset()
     yield
     reset()
+
+
+@pytest.fixture
+def wagtail_roots(transactional_db):
+    """Transactional tests (real commits): each flush removes the root page and collection
+    that Wagtail's migrations made, so they are made again."""
+    from wagtail.models import Collection, Locale, Page
+
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.exists():
+        Page.add_root(title="Root", slug="root", locale=Locale.get_default())

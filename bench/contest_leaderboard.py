@@ -301,12 +301,7 @@ def main() -> None:
     )
     timed(
         "one entrant's rank",
-        lambda: (
-            Result.objects.on_board(contest, None)
-            .filter(entrant_id=someone)
-            .values_list("rank", flat=True)
-            .first()
-        ),
+        lambda: Result.objects.entry(contest, None, someone).values_list("rank", flat=True).first(),
         lambda rank_: f" (rank {rank_})",
     )
 

@@ -141,11 +141,29 @@ def overall_board_key(contest: ContestPage) -> int:
     return board_key(contest.pk, None)
 
 
+# Entrant ids stay under this: a result's id is board * ENTRANT_IDS + entrant id.
+ENTRANT_IDS = 2**40
+
+
+def result_id(board: int, entrant_id: int) -> int:
+    """A result's id, derived from its board and entrant (unique together): the primary
+    key both finds an entrant on a board and keeps them there once (see contests.board_store)."""
+    return board * ENTRANT_IDS + entrant_id
+
+
 class ResultQuerySet(models.QuerySet):
     def on_board(self, contest: ContestPage, round_: Round | None) -> ResultQuerySet:
         """A round's board, or the contest's overall board when `round_` is None."""
-        key = board_key(contest.pk, round_.pk) if round_ is not None else overall_board_key(contest)
-        return self.filter(board=key)
+        return self.filter(board=self._key(contest, round_))
+
+    def entry(self, contest: ContestPage, round_: Round | None, entrant_id: int) -> ResultQuerySet:
+        """One entrant's row on that board (by primary key)."""
+        key = self._key(contest, round_)
+        return self.filter(board=key, pk=result_id(key, entrant_id))
+
+    @staticmethod
+    def _key(contest: ContestPage, round_: Round | None) -> int:
+        return board_key(contest.pk, round_.pk) if round_ is not None else overall_board_key(contest)
 
 
 class Result(models.Model):
@@ -161,8 +179,9 @@ class Result(models.Model):
 
     # A national board is 350,000 rows written at once by the ranking. They are derived
     # data, replaced wholesale, so the database checks no foreign keys per row (Django
-    # still cascades deletes). Reads go by `board`: (board, rank) pages a board and
-    # (board, entrant) finds one entrant on it. On PostgreSQL the table is partitioned
+    # still cascades deletes). Reads go by `board`: (board, rank) pages a board and the
+    # primary key, derived from board and entrant (`result_id`), finds one entrant on it
+    # and keeps each entrant once per board. On PostgreSQL the table is partitioned
     # by board (migration 0004) and the ranking builds each board as a new partition,
     # its indexes built in one pass, then swaps it in (see contests/ranking.py).
     contest = models.ForeignKey(
@@ -204,11 +223,12 @@ class Result(models.Model):
         verbose_name = _("result")
         verbose_name_plural = _("results")
         indexes = [models.Index(fields=["board", "rank"], name="contest_result_board_rank")]
-        constraints = [
-            # An entrant belongs to one contest and a round to one contest, so this is
-            # "once per round" on round boards and "once per contest" on overall boards.
-            models.UniqueConstraint(fields=["board", "entrant"], name="contest_result_unique_board"),
-        ]
 
     def __str__(self) -> str:
         return f"{self.rank}. {self.entrant}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is None:
+            self.pk = result_id(self.board, self.entrant_id)
+            kwargs.setdefault("force_insert", True)
+        super().save(*args, **kwargs)

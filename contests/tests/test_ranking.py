@@ -346,3 +346,23 @@ def test_extreme_predictions_keep_the_order_on_round_and_overall_boards(contest_
         (far_off.pk, 6, 2 * far, 3),
         (none_then_exact.pk, 6, 0, 4),  # a round without a prediction ranks after any distance
     ]
+
+
+def test_a_round_is_ranked_only_once_its_grace_has_passed(contest_setup):
+    """Submits are accepted until the close plus the grace: a board made before would miss them."""
+    from contests.attempts import GRACE
+    from contests.ranking import needs_ranking
+
+    round_, contest = contest_setup.round, contest_setup.contest
+    close(round_)
+    closes = round_.closes_at
+    attempt(contest_setup, entrant_in(contest_setup, 1), 3, 1, closes - timedelta(minutes=5))
+    within_grace = closes + GRACE - timedelta(seconds=1)
+    assert not needs_ranking(contest, now=within_grace)
+    assert rank_contest(contest, now=within_grace) == []
+    assert not Result.objects.on_board(contest, round_).exists()
+    attempt(contest_setup, entrant_in(contest_setup, 2), 4, 1, closes + GRACE - timedelta(seconds=2))
+    contest.__dict__.pop("round_list", None)
+    assert needs_ranking(contest, now=closes + GRACE)
+    assert rank_contest(contest, now=closes + GRACE) == [round_]
+    assert Result.objects.on_board(contest, round_).count() == 2

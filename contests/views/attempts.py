@@ -310,8 +310,7 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
     rank = None
     if closed:
         rank = (
-            Result.objects.on_board(contest, attempt.round)
-            .filter(entrant_id=attempt.entrant_id)
+            Result.objects.entry(contest, attempt.round, attempt.entrant_id)
             .values_list("rank", flat=True)
             .first()
         )

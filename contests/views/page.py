@@ -147,7 +147,7 @@ def results(page: ContestPage, request, round_number: int | None = None):
     board = Result.objects.on_board(contest, round_).select_related("entrant__unit").order_by("rank", "pk")
     page_obj = Paginator(board, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
     entrant = current_entrant(request, contest)
-    mine = Result.objects.on_board(contest, round_).filter(entrant=entrant).first() if entrant else None
+    mine = Result.objects.entry(contest, round_, entrant.pk).first() if entrant else None
     return page.render(
         request,
         template="contests/results.html",

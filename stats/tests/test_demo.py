@@ -11,18 +11,7 @@ from demo.steps import stats as stats_step
 from stats.models import Dataset, StatisticsPage
 
 # Real commits, as `load_demo` runs: wagtail-localize publishes translations on commit.
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def wagtail_roots():
-    """A transactional test's flush removes the root page and collection that migrations made."""
-    from wagtail.models import Collection, Locale, Page
-
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    if not Page.objects.exists():
-        Page.add_root(title="Root", slug="root", locale=Locale.get_default())
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wagtail_roots")]
 
 
 def load_twice():

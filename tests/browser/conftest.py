@@ -40,15 +40,9 @@ def chromium_executable() -> str:
 
 
 @pytest.fixture(autouse=True)
-def wagtail_roots(transactional_db):
+def _committed_data(wagtail_roots):
     """Browser tests need committed data (the live server is another thread), so they are
-    transactional, and each flush removes what Wagtail's migrations made: recreate it."""
-    from wagtail.models import Collection, Locale, Page
-
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    if not Page.objects.exists():
-        Page.add_root(title="Root", slug="root", locale=Locale.get_default())
+    transactional (`wagtail_roots` makes again what each flush removes)."""
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,275 @@
+"""Storing boards: how the rows a ranking SELECT gives replace a board's old rows.
+
+SQLite keeps a plain table: the board's old rows are deleted with plain SQL, then the new
+ones inserted, all in the caller's transaction. (A queryset `delete()` would load and
+signal each of a national board's 350,000 rows: wagtail-localize listens to every
+model's deletes.)
+
+PostgreSQL partitions `contests_result` by board (migration 0004). Inserting a national
+board row by row into an indexed table cost ~20 µs a row (the heap, four indexes, their
+WAL; and as much again to delete the old rows), so each board is built as a new table
+without indexes, its indexes are built in one sorted pass each, and it replaces the
+board's old partition: under a lock that makes swaps take turns, the old partition is
+dropped, the new table renamed and attached. Readers see the old board until the commit
+and wait only for the swap (milliseconds; an export streaming that table at that moment
+delays it).
+
+When a later round closes, its board and the overall board are two builds of 350,000
+rows each, so they run side by side, one database connection each (a machine's cores
+work in parallel; one query uses one): the round's best attempts are first `stage`d in
+an unlogged table that both builds read (reading the attempts twice, wide rows with the
+drawn questions, cost more than it saved), then `build_concurrently` commits each board
+unattached under a new name, invisible to readers, and the caller `swap`s them all in,
+in one transaction. Tables left behind by a failure are dropped at once, or, if the
+process died, by the next ranking of the same contest (`drop_orphans`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection, transaction
+
+# Each board is written by one statement: the columns below, filled by a SELECT.
+BOARD_COLUMNS = "board, contest_id, round_id, entrant_id, attempt_id, score, distance, submitted_at, rank"
+
+DELETE_BOARD_SQL = "DELETE FROM contests_result WHERE board = %s"
+
+# A row's id is derived from its board and entrant (`models.entries.result_id`), not
+# drawn from a sequence: `nextval` for each of 350,000 rows cost 0.3 s of a board's build,
+# and the primary key then also finds an entrant on a board and keeps them there once, so
+# no second unique index on (board, entrant) is built (0.2–0.3 s a board). Ids stay unique
+# across the table: entrant ids are under 2**40 and boards are round ids or minus contest
+# ids, so |board| * 2**40 never meets another board's ids.
+BUILD_SQL = """
+INSERT INTO {table} (id, {columns})
+SELECT board_rows.board * 1099511627776 + board_rows.entrant_id, board_rows.*
+FROM ({select}) board_rows
+"""
+# The index definitions match the partitioned table's, so attaching adopts them.
+INDEX_SQL = [
+    "ALTER TABLE {table} ADD CONSTRAINT {table}_pkey PRIMARY KEY (id, board),"
+    # Proves the partition bound, so attaching does not scan the table again.
+    " ADD CONSTRAINT {table}_bound CHECK (board IS NOT NULL AND board = {board})",
+    "CREATE INDEX {table}_board_rank ON {table} (board, rank)",
+    # Statistics for the boards' GROUP BYs, taken before the swap locks the table; a
+    # small sample (3,000 rows) is enough for one board's few columns.
+    "SET LOCAL default_statistics_target = 10",
+    "ANALYZE {table}",
+]
+# Board swaps take turns (a transaction-level lock; no two need the parent table's
+# exclusive lock at once, which could deadlock against the default partition's).
+SWAP_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtext('contests_result'))"
+DROP_SQL = [
+    "DROP TABLE IF EXISTS {partition}",
+    # Rows of this board written before it had a partition (e.g. migrated ones).
+    "DELETE FROM contests_result_default WHERE board = {board}",
+]
+ATTACH_SQL = [
+    "ALTER TABLE {table} RENAME TO {partition}",
+    "ALTER TABLE contests_result ATTACH PARTITION {partition} FOR VALUES IN ({board})",
+]
+# The board's sorts and index builds run in memory; PostgreSQL's default 4 MB per sort
+# would spill a national round to disk.
+SESSION_SQL = [
+    "SET LOCAL work_mem = '64MB'",
+    "SET LOCAL maintenance_work_mem = '128MB'",
+    # A board is derived data that the next ranking rewrites: its commit need not wait
+    # for the WAL flush (a crash loses at most the last fraction of a second of it,
+    # never consistency; the round then simply stays unranked and is ranked again).
+    "SET LOCAL synchronous_commit = off",
+]
+# Before the builds, reading a round's attempts has the cores to itself: let PostgreSQL
+# read and sort them with parallel workers, which its default costs (made for busier
+# servers) never chose here; staging took 250 ms instead of 290–380.
+PARALLEL_SQL = [
+    "SET LOCAL parallel_setup_cost = 0",
+    "SET LOCAL parallel_tuple_cost = 0.001",
+]
+# Boards built side by side already keep the cores busy: one process per build.
+SIDE_BY_SIDE_SQL = [
+    "SET LOCAL max_parallel_maintenance_workers = 0",
+    "SET LOCAL max_parallel_workers_per_gather = 0",
+]
+# One ranking of a contest at a time (a session lock, so it spans the builds' commits
+# and the swap); it also makes a table found unattached an orphan, never a table that
+# another ranking of the same contest is about to attach.
+RANKING_LOCK = "SELECT pg_advisory_lock(hashtext('contests_ranking'), %s)"
+RANKING_UNLOCK = "SELECT pg_advisory_unlock(hashtext('contests_ranking'), %s)"
+ORPHANS_SQL = """
+SELECT c.relname FROM pg_class c
+WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace
+  AND c.relname ~ %s AND NOT EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid)
+"""
+
+
+@dataclass
+class Board:
+    """One board to (re)write: its key and the SELECT (columns as `BOARD_COLUMNS`) of its rows."""
+
+    key: int
+    select: str
+    table: str = field(default="", init=False)
+
+    def __post_init__(self):
+        self.key = int(self.key)
+        # A new name: the old partition stays readable until the swap.
+        self.table = _new_name(partition_name(self.key))
+
+
+def partition_name(board: int) -> str:
+    return f"contests_result_r{board}" if board >= 0 else f"contests_result_c{-board}"
+
+
+def can_build_concurrently() -> bool:
+    """Separate connections see only committed data: not from inside a transaction
+    (a test's, or a caller's that may hold uncommitted attempts)."""
+    return (
+        connection.vendor == "postgresql"
+        and not connection.in_atomic_block
+        and getattr(settings, "CONTESTS_RANKING_CONNECTIONS", 2) > 1
+    )
+
+
+def write(cursor, board: Board) -> None:
+    """Replace one board's rows, in the caller's transaction."""
+    if connection.vendor != "postgresql":
+        cursor.execute(DELETE_BOARD_SQL, [board.key])
+        cursor.execute(BUILD_SQL.format(table="contests_result", columns=BOARD_COLUMNS, select=board.select))
+        return
+    _build(cursor, board)
+    swap(cursor, [board])
+
+
+def drop(cursor, key: int) -> None:
+    """Remove a board that readers no longer use (the overall board while one round is ranked)."""
+    key = int(key)
+    if connection.vendor != "postgresql":
+        cursor.execute(DELETE_BOARD_SQL, [key])
+        return
+    cursor.execute(SWAP_LOCK_SQL)
+    for statement in DROP_SQL:
+        cursor.execute(statement.format(partition=partition_name(key), board=key))
+
+
+def swap(cursor, boards: list[Board]) -> None:
+    """Put built tables in place of their boards' partitions (PostgreSQL)."""
+    cursor.execute(SWAP_LOCK_SQL)
+    for board in boards:
+        for statement in DROP_SQL + ATTACH_SQL:
+            cursor.execute(
+                statement.format(table=board.table, partition=partition_name(board.key), board=board.key)
+            )
+
+
+def _build(cursor, board: Board) -> None:
+    for statement in SESSION_SQL:
+        cursor.execute(statement)
+    cursor.execute(
+        f"CREATE TABLE {board.table} (LIKE contests_result INCLUDING DEFAULTS INCLUDING CONSTRAINTS)"
+    )
+    cursor.execute(BUILD_SQL.format(table=board.table, columns=BOARD_COLUMNS, select=board.select))
+    for statement in INDEX_SQL:
+        cursor.execute(statement.format(table=board.table, board=board.key))
+
+
+def _new_name(prefix: str) -> str:
+    return f"{prefix}_{uuid.uuid4().hex[:12]}"
+
+
+def stage(round_id: int, select: str) -> str:
+    """Keep a round's best attempts (`select`) in a new unlogged table, committed so that
+    other connections read it; returns its name. Drop it with `drop_tables`."""
+    table = _new_name(f"contests_best_r{int(round_id)}")
+    with transaction.atomic(), connection.cursor() as cursor:
+        for statement in SESSION_SQL[:1] + PARALLEL_SQL:
+            cursor.execute(statement)
+        cursor.execute(f"CREATE UNLOGGED TABLE {table} AS {select}")
+    return table
+
+
+def count_in_parallel(queryset) -> int:
+    """`queryset.count()` with the parallel reading of `stage` (before the builds)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        for statement in PARALLEL_SQL:
+            cursor.execute(statement)
+        return queryset.count()
+
+
+def _build_committed(board: Board) -> None:
+    """In this thread's own connection: build the board's table and commit it."""
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            for statement in SIDE_BY_SIDE_SQL:
+                cursor.execute(statement)
+            _build(cursor, board)
+    finally:
+        connection.close()
+
+
+def build_concurrently(boards: list[Board]) -> None:
+    """Build the boards' tables at once, each committed unattached, from data that no
+    other transaction changes meanwhile (staged tables, stored boards of other rounds,
+    under the contest's ranking lock); then the caller `swap`s them in, or `drop_tables`
+    them if anything fails."""
+    workers = min(len(boards), getattr(settings, "CONTESTS_RANKING_CONNECTIONS", 2))
+    # The largest build (the overall board, given last) starts first.
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_build_committed, board) for board in reversed(boards)]
+    for future in futures:
+        future.result()  # raises a build's error
+
+
+def drop_tables(tables) -> None:
+    """Drop tables built or staged by a ranking (committed, so this is done in a connection
+    of its own, whatever state the caller's transaction is in)."""
+
+    def run():
+        try:
+            with connection.cursor() as cursor:
+                for table in tables:
+                    cursor.execute(f'DROP TABLE IF EXISTS "{table}"')
+        finally:
+            connection.close()
+
+    tables = list(tables)
+    if tables:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(run).result()
+
+
+def drop_orphans(boards: list[int], rounds: list[int]) -> None:
+    """Drop tables built for these boards or staged for these rounds and never attached
+    (a ranking killed between its builds' commits and its swap). Call with the contest's
+    ranking lock held."""
+    prefixes = itertools.chain(
+        (partition_name(int(key)) for key in boards), (f"contests_best_r{int(pk)}" for pk in rounds)
+    )
+    names = "|".join(re.escape(prefix) for prefix in prefixes)
+    with connection.cursor() as cursor:
+        cursor.execute(ORPHANS_SQL, [f"^({names})_[0-9a-f]{{12}}$"])
+        for (table,) in cursor.fetchall():
+            cursor.execute(f'DROP TABLE IF EXISTS "{table}"')
+
+
+class ranking_lock:
+    """Hold the contest's ranking lock (PostgreSQL; elsewhere a no-op)."""
+
+    def __init__(self, contest_id: int):
+        self.contest_id = int(contest_id)
+
+    def __enter__(self):
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(RANKING_LOCK, [self.contest_id])
+        return self
+
+    def __exit__(self, *exc):
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(RANKING_UNLOCK, [self.contest_id])
