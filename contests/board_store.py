@@ -143,7 +143,7 @@ def can_build_concurrently() -> bool:
     return (
         connection.vendor == "postgresql"
         and not connection.in_atomic_block
-        and getattr(settings, "CONTESTS_RANKING_CONNECTIONS", 2) > 1
+        and settings.CONTESTS_RANKING_CONNECTIONS > 1
     )
 
 
@@ -238,7 +238,7 @@ def build_concurrently(boards: list[Board]) -> None:
     other transaction changes meanwhile (staged tables, stored boards of other rounds,
     under the contest's ranking lock); then the caller `swap`s them in, or `drop_tables`
     them if anything fails."""
-    workers = min(len(boards), getattr(settings, "CONTESTS_RANKING_CONNECTIONS", 2))
+    workers = min(len(boards), settings.CONTESTS_RANKING_CONNECTIONS)
     # The largest build (the overall board, given last) starts first.
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(_build_committed, board) for board in reversed(boards)]

@@ -185,6 +185,9 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 # SMS: the default backend writes codes to the log; plug in the operator's gateway here.
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "accounts.sms.LogSMSBackend")
 PHONE_COUNTRY_CODE = os.environ.get("PHONE_COUNTRY_CODE", "+84")
+# Contests, PostgreSQL: database connections that build a closing round's boards side by
+# side (1: one after the other). See contests/README.md.
+CONTESTS_RANKING_CONNECTIONS = int(os.environ.get("CONTESTS_RANKING_CONNECTIONS", "2"))
 
 # Languages: Vietnamese first and default. The list can be narrowed or extended
 # with PORTAL_LANGUAGES (codes from ALL_LANGUAGES below).

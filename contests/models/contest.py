@@ -212,12 +212,27 @@ class Round(Orderable):
 
     panels = [FieldPanel("opens_at"), FieldPanel("closes_at")]
 
+    # Written by the ranking alone (queryset updates), together with the boards they
+    # describe. Publishing the page saves its rounds again from the revision, which holds
+    # the marks as they were when the revision was made: saving a round that exists never
+    # writes them, or a revision made before a ranking would undo it.
+    RANKING_MARKS = ("perfect_count", "ranked_at")
+
     class Meta(Orderable.Meta):
         verbose_name = _("round")
         verbose_name_plural = _("rounds")
 
     def __str__(self) -> str:
         return str(_("Round %(number)s") % {"number": self.number})
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None and self.pk and Round.objects.filter(pk=self.pk).exists():
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in self.RANKING_MARKS
+            ]
+        super().save(*args, **kwargs)
 
     @property
     def number(self) -> int:

@@ -226,16 +226,17 @@ def test_database_ranking_matches_the_rules_on_dense_ties(contest_setup):
             part[2] = part[2] or missing
             part[3] = max(part[3], a.submitted_at)
     assert len(set(expected.values())) < len(expected)  # the data really has shared ranks
+    # Overall: a round without a prediction leaves the entrant without an overall distance.
     expected_overall = rules_ranks(
         [
-            (entrant, (-total, missing, distance, last))
+            (entrant, (-total, missing, 0 if missing else distance, last))
             for entrant, (total, distance, missing, last) in overall_parts.items()
         ]
     )
     overall = Result.objects.on_board(contest_setup.contest, None)
     assert {r.entrant_id: r.rank for r in overall} == expected_overall
     assert {r.entrant_id: (r.score, r.distance) for r in overall} == {
-        e: (p[0], p[1]) for e, p in overall_parts.items()
+        e: (p[0], None if p[2] else p[1]) for e, p in overall_parts.items()
     }
 
 
@@ -344,7 +345,7 @@ def test_extreme_predictions_keep_the_order_on_round_and_overall_boards(contest_
         (higher.pk, 8, 2 * far, 1),
         (exact.pk, 6, 0, 2),
         (far_off.pk, 6, 2 * far, 3),
-        (none_then_exact.pk, 6, 0, 4),  # a round without a prediction ranks after any distance
+        (none_then_exact.pk, 6, None, 4),  # a round without a prediction ranks after any distance
     ]
 
 
@@ -366,3 +367,21 @@ def test_a_round_is_ranked_only_once_its_grace_has_passed(contest_setup):
     assert needs_ranking(contest, now=closes + GRACE)
     assert rank_contest(contest, now=closes + GRACE) == [round_]
     assert Result.objects.on_board(contest, round_).count() == 2
+
+
+def test_publishing_a_revision_made_before_the_ranking_keeps_the_rounds_results(contest_setup):
+    """The page's rounds are saved again from the revision being published: the ranking's
+    marks (and so the boards readers choose by them) must not go back with them."""
+    contest, round_ = contest_setup.contest, contest_setup.round
+    draft_before_the_close = contest.save_revision()
+    close_in_the_draft = round_.closes_at
+    attempt(contest_setup, entrant_in(contest_setup, 1), 5, 1, timezone.now() - timedelta(hours=2))
+    close(round_)
+    rank_contest(contest)
+    round_.refresh_from_db()
+    marks = (round_.ranked_at, round_.perfect_count)
+    assert marks[0] is not None and marks[1] == 1
+    draft_before_the_close.publish()
+    round_.refresh_from_db()
+    assert (round_.ranked_at, round_.perfect_count) == marks
+    assert round_.closes_at == close_in_the_draft  # the editor's fields do come from the revision

@@ -129,3 +129,33 @@ def test_tables_left_by_a_killed_ranking_are_dropped_by_the_next_one(two_rounds)
     finally:
         with connection.cursor() as cursor:
             cursor.execute(f"DROP TABLE IF EXISTS {someone_elses}")
+
+
+def test_a_third_round_adds_to_the_overall_board_as_it_stands(two_rounds, contest_setup, settings):
+    contest, first_round, second_round, people = two_rounds
+    rank_contest(contest)  # round 2
+    opens = second_round.closes_at + timedelta(hours=1)
+    third_round = Round.objects.create(
+        contest=contest, opens_at=opens, closes_at=opens + timedelta(hours=20), sort_order=2
+    )
+    newcomer = entrant_in(contest_setup, 9)
+    for n, person in enumerate([people[0], people[2], newcomer]):
+        prediction = None if person == people[2] else 7
+        attempt(
+            contest_setup,
+            person,
+            3 + n,
+            prediction,
+            opens + timedelta(hours=1, minutes=n),
+            round_=third_round,
+        )
+    assert rank_contest(contest) == [third_round]
+    side_by_side = board(contest, None)
+    overall = {entrant: (score, distance) for entrant, score, distance, _rank in side_by_side}
+    assert overall[newcomer.pk] == (5, 6)  # third round only, the one perfect entrant: 7 is off by 6
+    assert overall[people[2].pk][1] is None  # no prediction in round 3
+    assert len(overall) == 7
+
+    settings.CONTESTS_RANKING_CONNECTIONS = 1  # every round again, one board after the other
+    rerank_contest(contest)
+    assert board(contest, None) == side_by_side
