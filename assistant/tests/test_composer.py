@@ -41,11 +41,14 @@ class ChatServer:
                         "choices": [{"index": 0, "message": {"role": "assistant", "content": server.reply}}],
                     }
                 ).encode()
-                self.send_response(server.status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                try:
+                    self.send_response(server.status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):  # the composer gave up first (timeout)
+                    pass
 
             def log_message(self, *args):
                 pass
