@@ -19,8 +19,9 @@ rows each, so they run side by side, one database connection each (a machine's c
 work in parallel; one query uses one): the round's best attempts are first `stage`d in
 an unlogged table that both builds read (reading the attempts twice, wide rows with the
 drawn questions, cost more than it saved), then `build_concurrently` commits each board
-unattached under a new name, invisible to readers, and the caller `swap`s them all in,
-in one transaction. Tables left behind by a failure are dropped at once, or, if the
+unattached under a new name, invisible to readers (a table, then its two indexes, each
+step on whichever connection is free), and the caller `swap`s them all in, in one
+transaction. Tables left behind by a failure are dropped at once, or, if the
 process died, by the next ranking of the same contest (`drop_orphans`).
 """
 
@@ -29,7 +30,7 @@ from __future__ import annotations
 import itertools
 import re
 import uuid
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -61,13 +62,16 @@ SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
 WHERE conrelid = 'contests_result'::regclass AND contype = 'c'
 """
 # The index definitions match the partitioned table's, so attaching adopts them.
-KEY_SQL = [
-    "ADD CONSTRAINT {table}_pkey PRIMARY KEY (id, board)",
-    # Proves the partition bound, so attaching does not scan the table again.
-    "ADD CONSTRAINT {table}_bound CHECK (board IS NOT NULL AND board = {board})",
-]
-INDEX_SQL = [
-    "CREATE INDEX {table}_board_rank ON {table} (board, rank)",
+# Proves the partition bound, so attaching does not scan the table again.
+BOUND_SQL = "ADD CONSTRAINT {table}_bound CHECK (board IS NOT NULL AND board = {board})"
+PRIMARY_KEY_SQL = "ADD CONSTRAINT {table}_pkey PRIMARY KEY (id, board)"
+RANK_INDEX_SQL = "CREATE INDEX {table}_board_rank ON {table} (board, rank)"
+# Built side by side, the primary key is made from a unique index built apart: CREATE
+# INDEX takes a lock that another CREATE INDEX shares (ADD PRIMARY KEY's does not), so a
+# connection done with its own board builds this board's (board, rank) index meanwhile.
+KEY_INDEX_SQL = "CREATE UNIQUE INDEX {table}_pkey ON {table} (id, board)"
+KEY_FROM_INDEX_SQL = "ALTER TABLE {table} ADD CONSTRAINT {table}_pkey PRIMARY KEY USING INDEX {table}_pkey"
+STATISTICS_SQL = [
     # Statistics for the boards' GROUP BYs, taken before the swap locks the table; a
     # small sample (3,000 rows) is enough for one board's few columns.
     "SET LOCAL default_statistics_target = 10",
@@ -179,9 +183,18 @@ def swap(cursor, boards: list[Board]) -> None:
 
 
 def _build(cursor, board: Board) -> None:
-    """Create the board's table from its SELECT, in the results table's shape, then its keys."""
+    """Create the board's table from its SELECT, in the results table's shape, then its keys,
+    all in the caller's transaction."""
     for statement in SESSION_SQL:
         cursor.execute(statement)
+    _create_table(cursor, board, PRIMARY_KEY_SQL)
+    _rank_index(cursor, board)
+    _statistics(cursor, board)
+
+
+def _create_table(cursor, board: Board, *keys: str) -> None:
+    """The board's table from its SELECT, with the results table's column types, NOT NULLs
+    and checks, the partition bound and `keys` (ALTER TABLE clauses)."""
     cursor.execute(SHAPE_SQL)
     columns = cursor.fetchall()
     cursor.execute(CHECKS_SQL)
@@ -190,13 +203,30 @@ def _build(cursor, board: Board) -> None:
         f"CAST({ID_SQL if name == 'id' else f'b.{name}'} AS {kind}) AS {name}" for name, kind, _ in columns
     )
     cursor.execute(f"CREATE TABLE {board.table} AS SELECT {values} FROM ({board.select}) b")
-    # One ALTER: one pass over the rows checks every constraint, then the key is built.
+    # One ALTER: one pass over the rows checks every constraint, then any key is built.
     alter = [f"ALTER COLUMN {name} SET NOT NULL" for name, _kind, not_null in columns if not_null]
     alter += [f"ADD CONSTRAINT {name} {check}" for name, check in checks]  # attaching matches names
-    alter += [clause.format(table=board.table, board=board.key) for clause in KEY_SQL]
+    alter += [clause.format(table=board.table, board=board.key) for clause in (BOUND_SQL, *keys)]
     cursor.execute(f"ALTER TABLE {board.table} {', '.join(alter)}")
-    for statement in INDEX_SQL:
+
+
+def _rank_index(cursor, board: Board) -> None:
+    cursor.execute(RANK_INDEX_SQL.format(table=board.table))
+
+
+def _key_index(cursor, board: Board) -> None:
+    cursor.execute(KEY_INDEX_SQL.format(table=board.table))
+
+
+def _statistics(cursor, board: Board) -> None:
+    for statement in STATISTICS_SQL:
         cursor.execute(statement.format(table=board.table))
+
+
+def _finish(cursor, board: Board) -> None:
+    """Once both indexes are built: the primary key from its index, then statistics."""
+    cursor.execute(KEY_FROM_INDEX_SQL.format(table=board.table))
+    _statistics(cursor, board)
 
 
 def _new_name(prefix: str) -> str:
@@ -222,28 +252,54 @@ def count_in_parallel(queryset) -> int:
         return queryset.count()
 
 
-def _build_committed(board: Board) -> None:
-    """In this thread's own connection: build the board's table and commit it."""
+def _committed(step, board: Board) -> None:
+    """In this thread's own connection: one step of a board's build, committed."""
     try:
         with transaction.atomic(), connection.cursor() as cursor:
-            for statement in SIDE_BY_SIDE_SQL:
+            for statement in SESSION_SQL + SIDE_BY_SIDE_SQL:
                 cursor.execute(statement)
-            _build(cursor, board)
+            step(cursor, board)
     finally:
         connection.close()
 
 
+# A board built side by side: its table, then both indexes (on any free connection, at
+# the same time), then the key and statistics.
+NEXT_STEPS = {_create_table: (_key_index, _rank_index), _key_index: (_finish,), _rank_index: (_finish,)}
+
+
 def build_concurrently(boards: list[Board]) -> None:
-    """Build the boards' tables at once, each committed unattached, from data that no
-    other transaction changes meanwhile (staged tables, stored boards of other rounds,
-    under the contest's ranking lock); then the caller `swap`s them in, or `drop_tables`
-    them if anything fails."""
-    workers = min(len(boards), settings.CONTESTS_RANKING_CONNECTIONS)
-    # The largest build (the overall board, given last) starts first.
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_build_committed, board) for board in reversed(boards)]
-    for future in futures:
-        future.result()  # raises a build's error
+    """Build the boards' tables at once, each step committed and the tables unattached,
+    from data that no other transaction changes meanwhile (staged tables, stored boards of
+    other rounds, under the contest's ranking lock); then the caller `swap`s them in, or
+    `drop_tables` them if anything fails.
+
+    Steps go to whichever connection is free: the round's board is built sooner than the
+    overall board (which also adds the rounds up), so its connection then builds the
+    overall board's (board, rank) index while the other builds the primary key."""
+    pool = ThreadPoolExecutor(max_workers=settings.CONTESTS_RANKING_CONNECTIONS)
+    running: dict = {}
+    indexes_built: dict[int, int] = {}
+
+    def start(step, board: Board) -> None:
+        running[pool.submit(_committed, step, board)] = (step, board)
+
+    try:
+        for board in reversed(boards):  # the largest build (the overall board, given last) first
+            start(_create_table, board)
+        while running:
+            done, _pending = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                step, board = running.pop(future)
+                future.result()  # raises a step's error
+                if step in (_key_index, _rank_index):
+                    indexes_built[board.key] = indexes_built.get(board.key, 0) + 1
+                    if indexes_built[board.key] < 2:
+                        continue
+                for next_step in NEXT_STEPS.get(step, ()):
+                    start(next_step, board)
+    finally:
+        pool.shutdown(cancel_futures=True)  # after an error: start nothing more, wait for the rest
 
 
 def drop_tables(tables) -> None:

@@ -90,25 +90,46 @@ def test_second_round_boards_are_built_side_by_side_and_match_the_one_by_one_bui
 def test_a_failed_build_leaves_the_old_boards_and_no_table_behind(two_rounds, monkeypatch):
     contest, first_round, second_round, _people = two_rounds
     before = board(contest, None)  # the single ranked round's board
-    original = board_store._build
+    original = board_store._committed
 
-    def build_then_fail_the_overall(cursor, board_):
-        original(cursor, board_)
-        if board_.key < 0:
+    def fail_the_overall_boards_rank_index(step, board_):
+        if board_.key < 0 and step is board_store._rank_index:
             raise RuntimeError("disk full")
+        original(step, board_)
 
-    monkeypatch.setattr(board_store, "_build", build_then_fail_the_overall)
+    monkeypatch.setattr(board_store, "_committed", fail_the_overall_boards_rank_index)
     with pytest.raises(RuntimeError):
         rank_contest(contest)
     second_round.refresh_from_db()
     assert second_round.ranked_at is None
     contest.__dict__.pop("round_list", None)
     assert board(contest, None) == before
-    assert ranking_tables() == []  # the round's board was built and committed, then dropped
+    assert ranking_tables() == []  # the boards' tables were built and committed, then dropped
 
-    monkeypatch.setattr(board_store, "_build", original)
+    monkeypatch.setattr(board_store, "_committed", original)
     assert rank_contest(contest) == [second_round]
     assert len(board(contest, None)) == 6
+
+
+def test_boards_built_side_by_side_carry_the_results_tables_indexes(two_rounds):
+    """Attaching adopts a board's own primary key and (board, rank) index; a missing or
+    different one would be built on the spot, under the lock that readers wait for."""
+    contest, first_round, second_round, _people = two_rounds
+    assert rank_contest(contest) == [second_round]
+    for key in (second_round.pk, -contest.pk):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT i.indisprimary, i.indisunique, pg_get_indexdef(i.indexrelid)"
+                " FROM pg_index i WHERE i.indrelid = %s::regclass ORDER BY i.indisprimary DESC",
+                [board_store.partition_name(key)],
+            )
+            indexes = cursor.fetchall()
+        assert [(primary, unique) for primary, unique, _definition in indexes] == [
+            (True, True),
+            (False, False),
+        ]
+        assert indexes[0][2].endswith("USING btree (id, board)")
+        assert indexes[1][2].endswith("USING btree (board, rank)")
 
 
 def test_tables_left_by_a_killed_ranking_are_dropped_by_the_next_one(two_rounds):
