@@ -389,7 +389,9 @@ def main() -> None:
             cursor.execute(f"SELECT count(*) FROM {overall_before}")
             stored_overall = cursor.fetchone()[0] > 0
 
-        def rank_round(round_=round_, overall_before=overall_before, stored_overall=stored_overall) -> int:
+        def rank_round(
+            round_=round_, overall_before=overall_before, stored_overall=stored_overall
+        ) -> tuple[float, int]:
             # Back to the moment the round closes (not timed): the round unranked, without a
             # board, and the overall board as the ranking of the rounds before left it (none
             # while one round was ranked): a partition built by the ranking's own code, not

@@ -64,11 +64,10 @@ WHERE conrelid = 'contests_result'::regclass AND contype = 'c'
 # The index definitions match the partitioned table's, so attaching adopts them.
 # Proves the partition bound, so attaching does not scan the table again.
 BOUND_SQL = "ADD CONSTRAINT {table}_bound CHECK (board IS NOT NULL AND board = {board})"
-PRIMARY_KEY_SQL = "ADD CONSTRAINT {table}_pkey PRIMARY KEY (id, board)"
 RANK_INDEX_SQL = "CREATE INDEX {table}_board_rank ON {table} (board, rank)"
-# Built side by side, the primary key is made from a unique index built apart: CREATE
-# INDEX takes a lock that another CREATE INDEX shares (ADD PRIMARY KEY's does not), so a
-# connection done with its own board builds this board's (board, rank) index meanwhile.
+# The primary key is made from a unique index built apart: CREATE INDEX takes a lock that
+# another CREATE INDEX shares (ADD PRIMARY KEY's does not), so, side by side, a connection
+# done with its own board builds this board's (board, rank) index meanwhile.
 KEY_INDEX_SQL = "CREATE UNIQUE INDEX {table}_pkey ON {table} (id, board)"
 KEY_FROM_INDEX_SQL = "ALTER TABLE {table} ADD CONSTRAINT {table}_pkey PRIMARY KEY USING INDEX {table}_pkey"
 STATISTICS_SQL = [
@@ -187,14 +186,13 @@ def _build(cursor, board: Board) -> None:
     all in the caller's transaction."""
     for statement in SESSION_SQL:
         cursor.execute(statement)
-    _create_table(cursor, board, PRIMARY_KEY_SQL)
-    _rank_index(cursor, board)
-    _statistics(cursor, board)
+    for step in (_create_table, _key_index, _rank_index, _finish):
+        step(cursor, board)
 
 
-def _create_table(cursor, board: Board, *keys: str) -> None:
+def _create_table(cursor, board: Board) -> None:
     """The board's table from its SELECT, with the results table's column types, NOT NULLs
-    and checks, the partition bound and `keys` (ALTER TABLE clauses)."""
+    and checks, and the partition bound."""
     cursor.execute(SHAPE_SQL)
     columns = cursor.fetchall()
     cursor.execute(CHECKS_SQL)
@@ -203,10 +201,10 @@ def _create_table(cursor, board: Board, *keys: str) -> None:
         f"CAST({ID_SQL if name == 'id' else f'b.{name}'} AS {kind}) AS {name}" for name, kind, _ in columns
     )
     cursor.execute(f"CREATE TABLE {board.table} AS SELECT {values} FROM ({board.select}) b")
-    # One ALTER: one pass over the rows checks every constraint, then any key is built.
+    # One ALTER: one pass over the rows checks every constraint.
     alter = [f"ALTER COLUMN {name} SET NOT NULL" for name, _kind, not_null in columns if not_null]
     alter += [f"ADD CONSTRAINT {name} {check}" for name, check in checks]  # attaching matches names
-    alter += [clause.format(table=board.table, board=board.key) for clause in (BOUND_SQL, *keys)]
+    alter.append(BOUND_SQL.format(table=board.table, board=board.key))
     cursor.execute(f"ALTER TABLE {board.table} {', '.join(alter)}")
 
 
@@ -263,23 +261,20 @@ def _committed(step, board: Board) -> None:
         connection.close()
 
 
-# A board built side by side: its table, then both indexes (on any free connection, at
-# the same time), then the key and statistics.
-NEXT_STEPS = {_create_table: (_key_index, _rank_index), _key_index: (_finish,), _rank_index: (_finish,)}
-
-
 def build_concurrently(boards: list[Board]) -> None:
     """Build the boards' tables at once, each step committed and the tables unattached,
     from data that no other transaction changes meanwhile (staged tables, stored boards of
     other rounds, under the contest's ranking lock); then the caller `swap`s them in, or
     `drop_tables` them if anything fails.
 
-    Steps go to whichever connection is free: the round's board is built sooner than the
-    overall board (which also adds the rounds up), so its connection then builds the
-    overall board's (board, rank) index while the other builds the primary key."""
+    Each board's steps are those of `_build`: its table, then both indexes (at the same
+    time, on any free connection), then the key and statistics. Steps go to whichever
+    connection is free: the round's board is built sooner than the overall board (which
+    also adds the rounds up), so its connection then builds the overall board's (board,
+    rank) index while the other builds the primary key."""
     pool = ThreadPoolExecutor(max_workers=settings.CONTESTS_RANKING_CONNECTIONS)
     running: dict = {}
-    indexes_built: dict[int, int] = {}
+    indexes_to_build: dict[int, int] = {}
 
     def start(step, board: Board) -> None:
         running[pool.submit(_committed, step, board)] = (step, board)
@@ -292,12 +287,14 @@ def build_concurrently(boards: list[Board]) -> None:
             for future in done:
                 step, board = running.pop(future)
                 future.result()  # raises a step's error
-                if step in (_key_index, _rank_index):
-                    indexes_built[board.key] = indexes_built.get(board.key, 0) + 1
-                    if indexes_built[board.key] < 2:
-                        continue
-                for next_step in NEXT_STEPS.get(step, ()):
-                    start(next_step, board)
+                if step is _create_table:
+                    indexes_to_build[board.key] = 2
+                    start(_key_index, board)
+                    start(_rank_index, board)
+                elif step is not _finish:
+                    indexes_to_build[board.key] -= 1
+                    if not indexes_to_build[board.key]:
+                        start(_finish, board)
     finally:
         pool.shutdown(cancel_futures=True)  # after an error: start nothing more, wait for the rest
 

@@ -24,7 +24,7 @@ from . import board_store
 from .attempts import GRACE, close_expired_in_round
 from .board_store import Board
 from .models import Attempt, ContestPage, Round
-from .models.entries import board_key
+from .models.entries import board_key, stored_overall_key
 
 
 # Order by one BIGINT built from score, missing prediction and distance (higher score
@@ -192,6 +192,8 @@ def _rank(contest: ContestPage, rounds: list[Round]) -> None:
             for round_, count in perfect.items():
                 board_store.write(cursor, round_board(contest, round_, best_attempts(round_, count)))
             if ranked_before or len(rounds) > 1:
+                # Every round's board, not the overall board as it stands: on SQLite
+                # `write` deletes a board's rows before inserting, so it cannot read itself.
                 stored = ranked_before + [board_key(contest.pk, r.pk) for r in rounds]
                 board_store.write(cursor, overall_board(contest, stored))
             else:
@@ -234,9 +236,7 @@ def _overall_so_far(contest: ContestPage, rounds: list[Round], ranked_before: li
     before (three rounds added up took 2.2 s where two took 1.8). Otherwise (re-ranking)
     every earlier round's board: the overall board already counts the rounds re-ranked."""
     if len(rounds) == 1 and rounds[0].ranked_at is None and ranked_before:
-        if len(ranked_before) == 1:
-            return [board_key(contest.pk, ranked_before[0])]
-        return [board_key(contest.pk, None)]
+        return [stored_overall_key(contest.pk, ranked_before)]
     return ranked_before
 
 

@@ -132,13 +132,18 @@ def board_key(contest_id: int, round_id: int | None) -> int:
 
 
 def overall_board_key(contest: ContestPage) -> int:
-    """Where the overall board is read. With a single ranked round it is that round's own
-    board: the overall order of one round is the round's order row for row (see
-    `contests.ranking`), so it is not written a second time; otherwise the contest's board."""
-    ranked = [r for r in contest.round_list if r.ranked_at is not None]
-    if len(ranked) == 1:
-        return board_key(contest.pk, ranked[0].pk)
-    return board_key(contest.pk, None)
+    """Where the overall board is read, by the rounds' ranked marks (`stored_overall_key`)."""
+    return stored_overall_key(contest.pk, [r.pk for r in contest.round_list if r.ranked_at is not None])
+
+
+def stored_overall_key(contest_id: int, ranked_rounds: list[int]) -> int:
+    """Where the overall board of these ranked rounds is stored. With a single ranked round
+    it is that round's own board: the overall order of one round is the round's order row
+    for row (see `contests.ranking`), so it is not written a second time; otherwise the
+    contest's board."""
+    if len(ranked_rounds) == 1:
+        return board_key(contest_id, ranked_rounds[0])
+    return board_key(contest_id, None)
 
 
 # Entrant ids stay under this: a result's id is board * ENTRANT_IDS + entrant id.
